@@ -1,0 +1,35 @@
+"""nbgrader configuration for the Rebuilding Trust course.
+
+`solutions/` is the nbgrader source directory (assignments with solutions, points and hidden tests);
+`exercises/` is the release directory, regenerated with `nbgrader generate_assignment NAME`.
+"""
+import os
+
+c = get_config()  # noqa: F821  (provided by traitlets when nbgrader loads this file)
+
+COURSE_ROOT = os.path.dirname(os.path.abspath(__file__))
+
+c.CourseDirectory.course_id = "rebuilding-trust"
+c.CourseDirectory.root = COURSE_ROOT
+c.CourseDirectory.source_directory = "solutions"
+c.CourseDirectory.release_directory = "exercises"
+
+# Single-machine use: a local exchange inside the course folder (ignored by git).
+# On a JupyterHub, deploy/ sets a shared exchange instead.
+c.Exchange.root = os.path.join(COURSE_ROOT, ".exchange")
+
+# A trainee's infinite loop must not stop the class: interrupt after 30 s and grade the rest.
+c.Execute.timeout = 30
+c.ExecutePreprocessor.timeout = 30
+c.Execute.interrupt_on_timeout = True
+
+# A flood of output must not swamp the gradebook or formgrader.
+c.LimitOutput.max_lines = 200
+c.LimitOutput.max_traceback = 50
+
+# What trainees see where an answer goes. Answers are values, never functions.
+c.ClearSolutions.code_stub = {"python": "...  # your answer: replace the three dots"}
+c.ClearSolutions.text_stub = (
+    "Write your answer here, in your own words. "
+    "(Double-click this cell to edit it; press Shift+Enter when you are done.)"
+)
