@@ -5,10 +5,13 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import ContentError
+from .analyzer import pattern_errors
 from .framework import framework_errors
 from .paths import data_dir
+from .statements import statement_errors
 from .taxonomy import taxonomy_errors
 from .validation import read_yaml
+from .vignettes import check_vignettes
 
 
 def _yaml_check(errors_of: Callable) -> Callable[[Path], list[ContentError]]:
@@ -24,6 +27,9 @@ def _yaml_check(errors_of: Callable) -> Callable[[Path], list[ContentError]]:
 CHECKS: list[tuple[str, Callable[[Path], list[ContentError]]]] = [
     ("framework.yaml", _yaml_check(framework_errors)),
     ("taxonomy.yaml", _yaml_check(taxonomy_errors)),
+    ("analyzer_patterns.yaml", _yaml_check(pattern_errors)),
+    ("statements.csv", lambda path: statement_errors(path)[1]),
+    ("vignettes", lambda path: check_vignettes(path)[1]),
 ]
 
 

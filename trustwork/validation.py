@@ -44,6 +44,8 @@ def _locate(doc: Any, path: Iterable[Any], id_key: str) -> tuple[str | None, str
     """Split a JSON path into the entry (the nearest object with an id) and the field below it."""
     entry, field = None, ""
     node = doc
+    if isinstance(doc, dict) and isinstance(doc.get(id_key), (str, int)):
+        entry = str(doc[id_key])
     for step in path:
         field += f"[{step}]" if isinstance(step, int) else (f".{step}" if field else str(step))
         node = node[step] if isinstance(node, (dict, list)) else None

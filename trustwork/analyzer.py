@@ -1,0 +1,316 @@
+"""The accountability/deflection analyzer: explainable markers, a verdict and coaching feedback.
+
+It reads language, not a list of known sentences. The phrase patterns for each taxonomy category live in
+`data/analyzer_patterns.yaml`, where an instructor can read and extend them; this module applies four
+structural rules on top of them:
+
+1. **Negation scope.** A marker is cancelled when a negator ("not", "n't", "never", "no", "nothing", ...)
+   stands before it in the same clause: "none of this is your fault" is not blame-shifting, and "I won't ask
+   you to move on" is not rushing. Patterns that carry their own negation ("I'm not discussing this") are
+   unaffected, because only the words before the match are looked at.
+2. **One deflection undoes an apology.** An apology or other accountable clause followed by a contrast
+   ("but", "however", "that said") whose clause brings no accountability of its own and points at the partner,
+   a third party or circumstances is marked as blame-shifting or justifying.
+3. **Explaining is not excusing.** A reason ("I was lonely") is cancelled when the statement also says plainly
+   that it is no excuse, unless the disclaimer comes first and a "but" follows it ("I'm not making excuses,
+   but ...").
+4. **Verdict.** Any deflection marker makes the statement a deflection; otherwise any accountability marker
+   makes it accountable; otherwise it is unclear.
+
+Offsets always point into the text exactly as given: normalisation (curly quotes, case) keeps every
+character in place, and patterns match any run of white space between words.
+
+Usage::
+
+    >>> from trustwork.analyzer import analyze
+    >>> result = analyze("I'm sorry, but you pushed me away.")
+    >>> result.verdict, result.categories
+    ('deflection', ['remorse', 'blame_shifting'])
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import ContentError
+from .paths import data_dir, display_path
+from .taxonomy import ACCOUNTABILITY, DEFLECTION, FAMILY, taxonomy
+from .validation import read_yaml, schema_errors
+
+VERDICTS = ("accountability", "deflection", "unclear")
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+                         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"', "\u00a0": " ",
+                         "\u2013": "-", "\u2014": "-", "\u2026": "."})
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A span of the statement that shows one taxonomy category."""
+    category: str
+    start: int
+    end: int
+    text: str
+
+    @property
+    def family(self) -> str:
+        return FAMILY[self.category]
+
+
+@dataclass
+class Analysis:
+    """The analyzer's reading of one statement (the JSON contract of `trustwork analyze --json`)."""
+    text: str
+    verdict: str
+    categories: list[str]
+    markers: list[Marker]
+    feedback: str
+
+    def to_dict(self) -> dict:
+        """The DESIGN.md contract: text, verdict, categories, markers (category, start, end, text), feedback."""
+        return {"text": self.text, "verdict": self.verdict, "categories": list(self.categories),
+                "markers": [asdict(m) for m in self.markers], "feedback": self.feedback}
+
+    def found(self, family: str) -> list[str]:
+        """The categories found from one family (`accountability` or `deflection`), in order of appearance."""
+        return [c for c in self.categories if FAMILY[c] == family]
+
+
+@dataclass
+class _Pattern:
+    category: str
+    regex: re.Pattern
+    negatable: bool
+    disclaimer: bool
+
+
+@dataclass
+class PatternSet:
+    """The compiled contents of `data/analyzer_patterns.yaml`."""
+    patterns: list[_Pattern]
+    negator: re.Pattern
+    clause_break: re.Pattern
+    contrast: re.Pattern
+    other_party: re.Pattern
+    word: re.Pattern
+    source: dict = field(repr=False, default_factory=dict)
+
+
+def normalise(text: str) -> str:
+    """Lower-case and straighten quotes and dashes, keeping every character at the same offset."""
+    straight = text.translate(_QUOTES)
+    lowered = straight.lower()
+    if len(lowered) == len(straight):
+        return lowered
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in straight)
+
+
+def _expand(pattern: str, macros: dict[str, str]) -> str:
+    for _ in range(5):
+        expanded = re.sub(r"\{([A-Z_]+)\}", lambda m: f"(?:{macros[m.group(1)]})", pattern)
+        if expanded == pattern:
+            break
+        pattern = expanded
+    return pattern.replace(" ", r"\s+")
+
+
+def _compile(source: str, expanded: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w']){expanded}(?![\w])", re.IGNORECASE)
+
+
+def pattern_errors(doc, path: Path) -> list[ContentError]:
+    """Schema problems, unknown macros, and patterns that do not compile or miss their own example."""
+    errors = schema_errors(doc, "analyzer_patterns", path)
+    if errors:
+        return errors
+    shown = display_path(path)
+    macros = doc["macros"]
+    for category, entries in doc["categories"].items():
+        if category not in FAMILY:
+            errors.append(ContentError(shown, category, None, "not a taxonomy category"))
+            continue
+        for index, entry in enumerate(entries):
+            where = f"[{index}].pattern"
+            unknown = [m for m in re.findall(r"\{([A-Z_]+)\}", entry["pattern"]) if m not in macros]
+            if unknown:
+                errors.append(ContentError(shown, category, where, f"unknown macro(s) {unknown}"))
+                continue
+            try:
+                regex = _compile(entry["pattern"], _expand(entry["pattern"], macros))
+            except re.error as exc:
+                errors.append(ContentError(shown, category, where, f"does not compile: {exc}"))
+                continue
+            if not regex.search(normalise(entry["example"])):
+                errors.append(ContentError(shown, category, f"[{index}].example",
+                                           f"the pattern does not match its own example {entry['example']!r}"))
+    missing = [c for c in FAMILY if c not in doc["categories"]]
+    for category in missing:
+        errors.append(ContentError(shown, category, None, "has no patterns"))
+    return errors
+
+
+def load_patterns(path: Path | None = None) -> PatternSet:
+    """Load, validate and compile the analyzer's patterns."""
+    path = Path(path) if path else data_dir() / "analyzer_patterns.yaml"
+    doc = read_yaml(path)
+    errors = pattern_errors(doc, path)
+    if errors:
+        raise errors[0]
+    macros = doc["macros"]
+    rules = doc["rules"]
+    patterns = [
+        _Pattern(category, _compile(e["pattern"], _expand(e["pattern"], macros)),
+                 e.get("negatable", True), e.get("disclaimer", False))
+        for category, entries in doc["categories"].items() for e in entries
+    ]
+
+    def rule(name: str) -> re.Pattern:
+        return re.compile(_expand(rules[name], macros), re.IGNORECASE)
+
+    return PatternSet(patterns=patterns, negator=rule("negator"), clause_break=rule("clause_break"),
+                      contrast=rule("contrast"), other_party=rule("other_party"),
+                      word=re.compile(r"[a-z]{2,}"), source=doc)
+
+
+@lru_cache(maxsize=None)
+def patterns() -> PatternSet:
+    """The course's compiled patterns, loaded once per process."""
+    return load_patterns()
+
+
+def _clause_start(norm: str, position: int, rules: PatternSet) -> int:
+    start = 0
+    for found in rules.clause_break.finditer(norm, 0, position):
+        start = found.end()
+    return start
+
+
+def _negated(norm: str, start: int, rules: PatternSet) -> bool:
+    clause = norm[_clause_start(norm, start, rules):start]
+    return bool(rules.negator.search(clause))
+
+
+def _sentence_bounds(norm: str, position: int) -> tuple[int, int]:
+    left = max(norm.rfind(ch, 0, position) for ch in ".!?;\n") + 1
+    rights = [i for i in (norm.find(ch, position) for ch in ".!?;\n") if i != -1]
+    return left, (min(rights) if rights else len(norm))
+
+
+def _raw_markers(norm: str, rules: PatternSet) -> tuple[list[Marker], list[tuple[int, int]]]:
+    markers, disclaimers = [], []
+    for pattern in rules.patterns:
+        for found in pattern.regex.finditer(norm):
+            if pattern.negatable and _negated(norm, found.start(), rules):
+                continue
+            markers.append(Marker(pattern.category, found.start(), found.end(), ""))
+            if pattern.disclaimer:
+                disclaimers.append((found.start(), found.end()))
+    return markers, disclaimers
+
+
+def _excused(marker: Marker, disclaimers: list[tuple[int, int]], norm: str, rules: PatternSet) -> bool:
+    """Rule 3: a reason is not an excuse when the speaker says so (and does not take it back with "but")."""
+    for start, end in disclaimers:
+        if end <= marker.start:
+            if not rules.contrast.search(norm, end, marker.start):
+                return True
+        else:
+            return True
+    return False
+
+
+def _contrast_markers(norm: str, markers: list[Marker], rules: PatternSet) -> list[Marker]:
+    """Rule 2: an accountable clause followed by "but" + a clause that points away from the speaker."""
+    extra = []
+    for found in rules.contrast.finditer(norm):
+        before = [m for m in markers if m.end <= found.start() and m.family == "accountability"]
+        if not before:
+            continue
+        _, sentence_end = _sentence_bounds(norm, found.end())
+        clause_end = sentence_end
+        following = [m for m in markers if found.end() <= m.start < clause_end]
+        if following:
+            continue
+        clause = norm[found.end():clause_end]
+        if _negated(norm, found.start(), rules) and not rules.other_party.search(clause):
+            continue
+        if rules.other_party.search(clause):
+            category = "blame_shifting"
+        elif re.search(r"\b(?:i|i'm|i was|i had|i felt)\b", clause):
+            category = "justifying"
+        else:
+            continue
+        extra.append(Marker(category, found.start(), found.end(), ""))
+    return extra
+
+
+def _dedupe(markers: list[Marker], original: str) -> list[Marker]:
+    """Keep one marker per category per overlapping span, in reading order, with the original text."""
+    kept: list[Marker] = []
+    for marker in sorted(markers, key=lambda m: (m.start, -(m.end - m.start), m.category)):
+        if any(k.category == marker.category and k.start < marker.end and marker.start < k.end for k in kept):
+            continue
+        kept.append(Marker(marker.category, marker.start, marker.end, original[marker.start:marker.end]))
+    return kept
+
+
+def _feedback(text: str, verdict: str, categories: list[str], markers: list[Marker]) -> str:
+    names = taxonomy()
+    if not text.strip():
+        return "There is nothing to analyse yet. Write what the partner might say, in a sentence or two."
+    if verdict == "unclear":
+        return ("No marker of accountability or deflection was found. Try naming what was done as your own "
+                "choice, the hurt it caused, and one specific thing you will do differently. (The analyzer reads "
+                "English statements; other languages and very short answers come back as unclear.)")
+    good = [c for c in categories if FAMILY[c] == "accountability"]
+    bad = [c for c in categories if FAMILY[c] == "deflection"]
+    parts = []
+    if good:
+        parts.append("Done well: " + "; ".join(f"{names[c].name.lower()} ({names[c].definition[0].lower()}"
+                                                 f"{names[c].definition[1:].rstrip('.')})" for c in good) + ".")
+    if bad:
+        quoted = {c: next(m.text for m in markers if m.category == c) for c in bad}
+        parts.append("What undoes it: " + "; ".join(f"{names[c].name.lower()} in \"{quoted[c]}\"" for c in bad)
+                     + ". One deflection undoes an apology.")
+        parts.append("Try: " + names[bad[0]].tip)
+    else:
+        missing = [c for c in ("ownership", "impact", "commitment") if c not in good]
+        if missing:
+            parts.append(f"To go further, add {names[missing[0]].name.lower()}: {names[missing[0]].tip}")
+    return " ".join(parts)
+
+
+def analyze(text: str, rules: PatternSet | None = None) -> Analysis:
+    """Analyse one statement (one or several sentences) and never raise on odd input.
+
+    >>> analyze("I'm not going to make excuses. I lied to you.").verdict
+    'accountability'
+    """
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    rules = rules or patterns()
+    norm = normalise(text)
+    markers, disclaimers = _raw_markers(norm, rules)
+    if disclaimers:
+        markers = [m for m in markers if not (m.category == "justifying" and _excused(m, disclaimers, norm, rules))]
+    markers += _contrast_markers(norm, markers, rules)
+    markers = _dedupe(markers, text)
+    categories = list(dict.fromkeys(m.category for m in markers))
+    if any(m.family == "deflection" for m in markers):
+        verdict = "deflection"
+    elif markers:
+        verdict = "accountability"
+    else:
+        verdict = "unclear"
+    return Analysis(text, verdict, categories, markers, _feedback(text, verdict, categories, markers))
+
+
+def analyze_many(texts) -> list[Analysis]:
+    """Analyse statements in order."""
+    rules = patterns()
+    return [analyze(t, rules) for t in texts]
+
+
+__all__ = ["ACCOUNTABILITY", "DEFLECTION", "VERDICTS", "Analysis", "Marker", "analyze", "analyze_many",
+           "load_patterns", "normalise", "patterns"]

@@ -1,0 +1,83 @@
+"""How well the analyzer agrees with the statement bank: accuracy, per-category precision and recall,
+the confusion matrix, and how often a deflection's primary category is among those reported."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .analyzer import VERDICTS, analyze_many
+from .statements import Statement, statement_bank
+from .taxonomy import FAMILY
+
+LABELS = ("accountability", "deflection")
+
+
+@dataclass
+class Evaluation:
+    split: str
+    size: int
+    accuracy: float
+    primary_recall: float
+    confusion: dict[str, dict[str, int]]
+    categories: dict[str, dict[str, float]]
+    mistakes: list[dict] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        """Everything but the list of mistakes, for JSON output."""
+        return {"split": self.split, "size": self.size, "accuracy": self.accuracy,
+                "deflection_primary_category_found": self.primary_recall,
+                "confusion": self.confusion, "categories": self.categories}
+
+    def report(self) -> str:
+        """A plain-text report: accuracy, confusion matrix, per-category precision and recall."""
+        lines = [f"split: {self.split} ({self.size} statements)",
+                 f"verdict accuracy: {self.accuracy:.3f}",
+                 f"deflections whose primary category is reported: {self.primary_recall:.3f}", "",
+                 "confusion (rows: bank label, columns: analyzer verdict)",
+                 f"{'':16}" + "".join(f"{v:>16}" for v in VERDICTS)]
+        for label in LABELS:
+            lines.append(f"{label:16}" + "".join(f"{self.confusion[label][v]:>16}" for v in VERDICTS))
+        lines += ["", f"{'category':22}{'precision':>10}{'recall':>10}{'support':>9}"]
+        for name, row in self.categories.items():
+            lines.append(f"{name:22}{row['precision']:>10.2f}{row['recall']:>10.2f}{row['support']:>9}")
+        return "\n".join(lines)
+
+
+def evaluate(statements: list[Statement], split: str = "custom") -> Evaluation:
+    """Compare the analyzer's verdicts and categories with the bank's labels."""
+    results = analyze_many([s.text for s in statements])
+    confusion = {label: {v: 0 for v in VERDICTS} for label in LABELS}
+    correct = primary_hits = deflections = 0
+    true_pos, false_pos, support = Counter(), Counter(), Counter()
+    mistakes = []
+    for statement, result in zip(statements, results):
+        confusion[statement.label][result.verdict] += 1
+        correct += result.verdict == statement.label
+        if statement.label == "deflection":
+            deflections += 1
+            primary_hits += statement.primary in result.categories
+        gold, found = set(statement.categories), set(result.categories)
+        for category in found:
+            (true_pos if category in gold else false_pos)[category] += 1
+        support.update(gold)
+        if result.verdict != statement.label or (statement.label == "deflection" and statement.primary not in found):
+            mistakes.append({"id": statement.id, "text": statement.text, "label": statement.label,
+                             "gold": list(statement.categories), "verdict": result.verdict,
+                             "found": list(result.categories)})
+    categories = {}
+    for name in FAMILY:
+        reported = true_pos[name] + false_pos[name]
+        categories[name] = {
+            "precision": round(true_pos[name] / reported, 3) if reported else 0.0,
+            "recall": round(true_pos[name] / support[name], 3) if support[name] else 0.0,
+            "support": support[name],
+        }
+    size = len(statements)
+    return Evaluation(split, size, round(correct / size, 3) if size else 0.0,
+                      round(primary_hits / deflections, 3) if deflections else 0.0,
+                      confusion, categories, mistakes)
+
+
+def evaluate_split(split: str) -> Evaluation:
+    """Evaluate on one split of the bank (`practice` or `heldout`)."""
+    return evaluate([s for s in statement_bank() if s.split == split], split)

@@ -1,0 +1,135 @@
+"""The statement bank: `data/statements.csv`, one labelled statement per row, validated on load."""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import ContentError
+from .paths import data_dir, display_path
+from .taxonomy import FAMILY
+from .validation import schema_errors
+
+COLUMNS = ("id", "text", "label", "categories", "explanation", "better", "context", "betrayal",
+           "relationship", "difficulty", "split")
+NEAR_DUPLICATE = 0.75  # Jaccard overlap of word sets above which two statements count as the same
+
+
+@dataclass(frozen=True)
+class Statement:
+    id: str
+    text: str
+    label: str
+    categories: tuple[str, ...]
+    explanation: str
+    better: str
+    context: str
+    betrayal: str
+    relationship: str
+    difficulty: int
+    split: str
+
+    @property
+    def primary(self) -> str:
+        """The main category (listed first)."""
+        return self.categories[0]
+
+
+def _row_to_record(row: dict) -> dict:
+    record = {key: (value if value is not None else "") for key, value in row.items() if key is not None}
+    record["categories"] = [c.strip() for c in record.get("categories", "").split(";") if c.strip()]
+    difficulty = record.get("difficulty", "")
+    record["difficulty"] = int(difficulty) if difficulty.strip().isdigit() else difficulty
+    return record
+
+
+def words(text: str) -> frozenset[str]:
+    """The lower-cased words of a text (apostrophes kept), for overlap checks."""
+    return frozenset(re.findall(r"[a-z']+", text.lower().replace("\u2019", "'")))
+
+
+def near_duplicates(statements: list[Statement], threshold: float = NEAR_DUPLICATE) -> list[tuple[str, str, float]]:
+    """Pairs of statements whose word sets overlap more than `threshold` (Jaccard)."""
+    bags = [(s.id, words(s.text)) for s in statements]
+    pairs = []
+    for i, (id_a, a) in enumerate(bags):
+        for id_b, b in bags[i + 1:]:
+            overlap = len(a & b) / max(1, len(a | b))
+            if overlap > threshold:
+                pairs.append((id_a, id_b, round(overlap, 2)))
+    return pairs
+
+
+def statement_errors(path: Path) -> tuple[list[Statement], list[ContentError]]:
+    """Read the bank, returning the valid statements and every problem (row by row, then the whole bank)."""
+    shown = display_path(path)
+    try:
+        handle = open(path, newline="", encoding="utf-8")
+    except FileNotFoundError:
+        return [], [ContentError(shown, None, None, "file not found")]
+    with handle:
+        reader = csv.DictReader(handle)
+        header = reader.fieldnames or []
+        missing = [c for c in COLUMNS if c not in header]
+        if missing:
+            return [], [ContentError(shown, None, ", ".join(missing), "column(s) missing from the header")]
+        statements, errors, seen = [], [], set()
+        for row in reader:
+            record = _row_to_record(row)
+            entry = record.get("id") or f"line {reader.line_num}"
+            if None in row:
+                errors.append(ContentError(shown, entry, None, f"line {reader.line_num} has more cells than columns"))
+                continue
+            row_errors = [
+                ContentError(shown, entry, e.field, f"{e.problem} (line {reader.line_num})")
+                for e in schema_errors(record, "statement", path)
+            ]
+            if not row_errors:
+                row_errors += _rule_errors(record, shown, reader.line_num)
+            if record["id"] in seen:
+                row_errors.append(ContentError(shown, entry, "id", "this id is used more than once"))
+            seen.add(record["id"])
+            errors += row_errors
+            if not row_errors:
+                record["categories"] = tuple(record["categories"])
+                statements.append(Statement(**record))
+    for id_a, id_b, overlap in near_duplicates(statements):
+        errors.append(ContentError(shown, id_b, "text", f"near-duplicate of {id_a} (word overlap {overlap})"))
+    return statements, errors
+
+
+def _rule_errors(record: dict, shown: str, line: int) -> list[ContentError]:
+    entry, label = record["id"], record["label"]
+    errors = []
+    primary = record["categories"][0]
+    if FAMILY[primary] != label:
+        errors.append(ContentError(shown, entry, "categories",
+                                   f"the primary category {primary!r} is {FAMILY[primary]}, but the label is {label} (line {line})"))
+    if label == "accountability":
+        stray = [c for c in record["categories"] if FAMILY[c] == "deflection"]
+        if stray:
+            errors.append(ContentError(shown, entry, "categories",
+                                       f"an accountable statement cannot show deflection {stray} (line {line})"))
+        if record["better"].strip():
+            errors.append(ContentError(shown, entry, "better", f"only deflections have a rewrite (line {line})"))
+    elif len(record["better"].strip()) < 10:
+        errors.append(ContentError(shown, entry, "better", f"a deflection needs an accountable rewrite (line {line})"))
+    if record["id"][0] != label[0].upper():
+        errors.append(ContentError(shown, entry, "id", f"ids of {label} statements start with {label[0].upper()!r} (line {line})"))
+    return errors
+
+
+def load_statements(path: Path | None = None) -> list[Statement]:
+    """Load and validate `data/statements.csv`; raise the first problem as a ContentError."""
+    statements, errors = statement_errors(Path(path) if path else data_dir() / "statements.csv")
+    if errors:
+        raise errors[0]
+    return statements
+
+
+@lru_cache(maxsize=None)
+def statement_bank() -> tuple[Statement, ...]:
+    """The course's statement bank, loaded once per process."""
+    return tuple(load_statements())
