@@ -74,7 +74,7 @@ PLANS = (
     CasePlan("v12_haddad_oconnell", "steady", 36, date(2026, 1, 5), 12, 3.2, 0, 0),
     CasePlan("v10_ngata_salazar", "stall", 30, date(2026, 2, 2), 10, 1.6, 5, 0),
     CasePlan("v11_cho", "relapse", 40, date(2025, 9, 1), 11, 2.8, 0, 17),
-    CasePlan("v14_mensah_carvalho", "separation", 32, date(2025, 10, 6), 14, 2.6, 0, 0, separation_week=28),
+    CasePlan("v06_campbell", "separation", 32, date(2025, 10, 6), 14, 2.6, 0, 0, separation_week=28),
 )
 
 

@@ -19,6 +19,43 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _analyze(args: argparse.Namespace) -> int:
+    import json
+
+    from .analyzer import analyze, patterns
+
+    rules = patterns()
+    texts = args.text if args.text else (line.rstrip("\r\n") for line in sys.stdin)
+    for text in texts:
+        result = analyze(text, rules)
+        if args.json:
+            print(json.dumps(result.to_dict(), ensure_ascii=False), flush=True)
+        else:
+            print(f"{result.verdict.upper()}: {text}")
+            for marker in result.markers:
+                print(f"  [{marker.start}:{marker.end}] {marker.category}: {marker.text!r}")
+            print(f"  {result.feedback}\n", flush=True)
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    import json
+
+    from .evaluation import evaluate_split
+
+    splits = ["practice", "heldout"] if args.split == "both" else [args.split]
+    results = [evaluate_split(split) for split in splits]
+    if args.json:
+        print(json.dumps([r.to_dict() for r in results], indent=2))
+    else:
+        print("\n\n".join(r.report() for r in results))
+    if args.mistakes:
+        for result in results:
+            for m in result.mistakes:
+                print(f"{m['id']} {m['label']} {m['gold']} -> {m['verdict']} {m['found']}: {m['text']}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every `trustwork` subcommand."""
     parser = argparse.ArgumentParser(prog="trustwork", description="Rebuilding Trust course tools.")
@@ -27,6 +64,17 @@ def build_parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="check every file in data/ and exit 1 on any problem")
     validate.add_argument("--data", help="data folder to check (default: the course's data/)")
     validate.set_defaults(run=_validate)
+
+    analyze = sub.add_parser("analyze", help="find accountability and deflection in statements")
+    analyze.add_argument("--json", action="store_true", help="one JSON object per statement, one per line")
+    analyze.add_argument("text", nargs="*", help="statements to analyse (default: one per line from stdin)")
+    analyze.set_defaults(run=_analyze)
+
+    evaluate = sub.add_parser("evaluate", help="measure the analyzer against the statement bank")
+    evaluate.add_argument("--split", choices=["heldout", "practice", "both"], default="both")
+    evaluate.add_argument("--json", action="store_true", help="machine-readable results")
+    evaluate.add_argument("--mistakes", action="store_true", help="also list every statement it got wrong")
+    evaluate.set_defaults(run=_evaluate)
     return parser
 
 

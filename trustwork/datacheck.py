@@ -6,6 +6,7 @@ from typing import Callable
 
 from .errors import ContentError
 from .analyzer import pattern_errors
+from .cases import check_cases
 from .framework import framework_errors
 from .paths import data_dir
 from .statements import statement_errors
@@ -30,6 +31,7 @@ CHECKS: list[tuple[str, Callable[[Path], list[ContentError]]]] = [
     ("analyzer_patterns.yaml", _yaml_check(pattern_errors)),
     ("statements.csv", lambda path: statement_errors(path)[1]),
     ("vignettes", lambda path: check_vignettes(path)[1]),
+    ("cases", check_cases),
 ]
 
 
