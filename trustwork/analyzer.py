@@ -1,7 +1,7 @@
 """The accountability/deflection analyzer: explainable markers, a verdict and coaching feedback.
 
 It reads language, not a list of known sentences. The phrase patterns for each taxonomy category live in
-`data/analyzer_patterns.yaml`, where an instructor can read and extend them; this module applies four
+`data/analyzer_patterns.yaml`, where an instructor can read and extend them; this module applies six
 structural rules on top of them:
 
 1. **Negation scope.** A marker is cancelled when a negator ("not", "n't", "never", "no", "nothing", ...)
@@ -11,10 +11,18 @@ structural rules on top of them:
 2. **One deflection undoes an apology.** An apology or other accountable clause followed by a contrast
    ("but", "however", "that said") whose clause brings no accountability of its own and points at the partner,
    a third party or circumstances is marked as blame-shifting or justifying.
-3. **Explaining is not excusing.** A reason ("I was lonely") is cancelled when the statement also says plainly
+3. **Reported words are not the speaker's.** A deflection after "you keep saying", "I told myself" or
+   "I pretended", in the same sentence, is reported, not performed: "you keep saying you should be over it by
+   now" is not rushing.
+4. **Explaining is not excusing.** A reason ("I was lonely") is cancelled when the statement also says plainly
    that it is no excuse, unless the disclaimer comes first and a "but" follows it ("I'm not making excuses,
    but ...").
-4. **Verdict.** Any deflection marker makes the statement a deflection; otherwise any accountability marker
+5. **A learned reader for what the patterns miss.** Where no pattern matched at all, a small naive Bayes
+   reader (`analyzer_model.py`, trained on the bank's practice split only) may add one marker: the phrase in
+   the statement that most favours its reading. It needs enough familiar language to speak at all, so
+   off-topic or non-English text stays unclear. It never overrules a pattern (measured: overruling lowered
+   cross-validated accuracy).
+6. **Verdict.** Any deflection marker makes the statement a deflection; otherwise any accountability marker
    makes it accountable; otherwise it is unclear.
 
 Offsets always point into the text exactly as given: normalisation (curly quotes, case) keeps every
@@ -93,6 +101,7 @@ class PatternSet:
     clause_break: re.Pattern
     contrast: re.Pattern
     other_party: re.Pattern
+    reported_speech: re.Pattern
     word: re.Pattern
     source: dict = field(repr=False, default_factory=dict)
 
@@ -170,6 +179,7 @@ def load_patterns(path: Path | None = None) -> PatternSet:
 
     return PatternSet(patterns=patterns, negator=rule("negator"), clause_break=rule("clause_break"),
                       contrast=rule("contrast"), other_party=rule("other_party"),
+                      reported_speech=rule("reported_speech"),
                       word=re.compile(r"[a-z]{2,}"), source=doc)
 
 
@@ -197,11 +207,18 @@ def _sentence_bounds(norm: str, position: int) -> tuple[int, int]:
     return left, (min(rights) if rights else len(norm))
 
 
+def _reported(norm: str, start: int, rules: PatternSet) -> bool:
+    sentence_start, _ = _sentence_bounds(norm, start)
+    return bool(rules.reported_speech.search(norm, sentence_start, start))
+
+
 def _raw_markers(norm: str, rules: PatternSet) -> tuple[list[Marker], list[tuple[int, int]]]:
     markers, disclaimers = [], []
     for pattern in rules.patterns:
         for found in pattern.regex.finditer(norm):
             if pattern.negatable and _negated(norm, found.start(), rules):
+                continue
+            if FAMILY[pattern.category] == "deflection" and _reported(norm, found.start(), rules):
                 continue
             markers.append(Marker(pattern.category, found.start(), found.end(), ""))
             if pattern.disclaimer:
@@ -281,7 +298,21 @@ def _feedback(text: str, verdict: str, categories: list[str], markers: list[Mark
     return " ".join(parts)
 
 
-def analyze(text: str, rules: PatternSet | None = None) -> Analysis:
+# How sure the statistical reader must be before it speaks where no pattern matched.
+MODEL_THRESHOLD = 0.5
+
+
+def _model_markers(norm: str, markers: list[Marker], reader) -> list[Marker]:
+    """Rule 5: where no pattern matched at all, a learned reader may add one marker."""
+    if markers:
+        return []
+    reading = reader.read(norm)
+    if reading is None or reading.probability < MODEL_THRESHOLD:
+        return []
+    return [Marker(reading.category, reading.span[0], reading.span[1], "")]
+
+
+def analyze(text: str, rules: PatternSet | None = None, reader="default") -> Analysis:
     """Analyse one statement (one or several sentences) and never raise on odd input.
 
     >>> analyze("I'm not going to make excuses. I lied to you.").verdict
@@ -295,6 +326,12 @@ def analyze(text: str, rules: PatternSet | None = None) -> Analysis:
     if disclaimers:
         markers = [m for m in markers if not (m.category == "justifying" and _excused(m, disclaimers, norm, rules))]
     markers += _contrast_markers(norm, markers, rules)
+    if reader == "default":
+        from .analyzer_model import model
+
+        reader = model()
+    if reader is not None:
+        markers += _model_markers(norm, markers, reader)
     markers = _dedupe(markers, text)
     categories = list(dict.fromkeys(m.category for m in markers))
     if any(m.family == "deflection" for m in markers):
@@ -306,10 +343,10 @@ def analyze(text: str, rules: PatternSet | None = None) -> Analysis:
     return Analysis(text, verdict, categories, markers, _feedback(text, verdict, categories, markers))
 
 
-def analyze_many(texts) -> list[Analysis]:
-    """Analyse statements in order."""
+def analyze_many(texts, reader="default") -> list[Analysis]:
+    """Analyse statements in order (`reader=None` uses the phrase patterns alone)."""
     rules = patterns()
-    return [analyze(t, rules) for t in texts]
+    return [analyze(t, rules, reader) for t in texts]
 
 
 __all__ = ["ACCOUNTABILITY", "DEFLECTION", "VERDICTS", "Analysis", "Marker", "analyze", "analyze_many",

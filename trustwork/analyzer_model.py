@@ -21,6 +21,9 @@ _NEGATORS = {"not", "never", "no", "nothing", "none", "nobody", "neither", "nor"
 _BREAKS = {".", ",", ";", ":", "!", "?", "but", "and", "because", "so"}
 _ALPHA = 0.5
 MIN_EVIDENCE = 2  # familiar features needed before the model will give a reading
+# Statements in this course are one person speaking to or about another: without a personal pronoun
+# the text is off-topic and the model stays silent.
+_PERSONAL = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|myself|you|you're|you've|you'd|you'll|your|we|we're|us|our)\b")
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,8 @@ class StatementModel:
 
     def read(self, norm: str) -> Reading | None:
         """Read a normalised statement; None when there is too little familiar language to judge."""
+        if not _PERSONAL.search(norm):
+            return None
         feats = features(norm)
         names = {f.name for f in feats}
         if len(names & self.informative) < MIN_EVIDENCE:

@@ -41,10 +41,14 @@ def _analyze(args: argparse.Namespace) -> int:
 def _evaluate(args: argparse.Namespace) -> int:
     import json
 
-    from .evaluation import evaluate_split
+    from .evaluation import cross_validate, evaluate_split
 
-    splits = ["practice", "heldout"] if args.split == "both" else [args.split]
-    results = [evaluate_split(split) for split in splits]
+    reader = None if args.patterns_only else "default"
+    if args.split == "cv":
+        results = [cross_validate()]
+    else:
+        splits = ["practice", "heldout"] if args.split == "both" else [args.split]
+        results = [evaluate_split(split, reader) for split in splits]
     if args.json:
         print(json.dumps([r.to_dict() for r in results], indent=2))
     else:
@@ -71,7 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.set_defaults(run=_analyze)
 
     evaluate = sub.add_parser("evaluate", help="measure the analyzer against the statement bank")
-    evaluate.add_argument("--split", choices=["heldout", "practice", "both"], default="both")
+    evaluate.add_argument("--split", choices=["heldout", "practice", "both", "cv"], default="both",
+                          help="cv: 5-fold cross-validation on practice (the honest development estimate)")
+    evaluate.add_argument("--patterns-only", action="store_true", help="without the learned reader")
     evaluate.add_argument("--json", action="store_true", help="machine-readable results")
     evaluate.add_argument("--mistakes", action="store_true", help="also list every statement it got wrong")
     evaluate.set_defaults(run=_evaluate)
@@ -80,8 +86,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    from .errors import ContentError
+
     args = build_parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except ContentError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -43,9 +43,13 @@ class Evaluation:
         return "\n".join(lines)
 
 
-def evaluate(statements: list[Statement], split: str = "custom") -> Evaluation:
+def evaluate(statements: list[Statement], split: str = "custom", reader="default") -> Evaluation:
     """Compare the analyzer's verdicts and categories with the bank's labels."""
-    results = analyze_many([s.text for s in statements])
+    results = analyze_many([s.text for s in statements], reader)
+    return _score(statements, results, split)
+
+
+def _score(statements, results, split) -> Evaluation:
     confusion = {label: {v: 0 for v in VERDICTS} for label in LABELS}
     correct = primary_hits = deflections = 0
     true_pos, false_pos, support = Counter(), Counter(), Counter()
@@ -78,6 +82,25 @@ def evaluate(statements: list[Statement], split: str = "custom") -> Evaluation:
                       confusion, categories, mistakes)
 
 
-def evaluate_split(split: str) -> Evaluation:
+def evaluate_split(split: str, reader="default") -> Evaluation:
     """Evaluate on one split of the bank (`practice` or `heldout`)."""
-    return evaluate([s for s in statement_bank() if s.split == split], split)
+    return evaluate([s for s in statement_bank() if s.split == split], split, reader)
+
+
+def cross_validate(folds: int = 5, seed: int = 7) -> Evaluation:
+    """An honest estimate on `practice` alone: the learned reader is retrained without each fold it scores."""
+    import random
+
+    from .analyzer_model import StatementModel
+
+    practice = [s for s in statement_bank() if s.split == "practice"]
+    order = sorted(practice, key=lambda s: s.id)
+    random.Random(seed).shuffle(order)
+    statements, results = [], []
+    for fold in range(folds):
+        held = order[fold::folds]
+        held_ids = {s.id for s in held}
+        reader = StatementModel([s for s in order if s.id not in held_ids])
+        statements += held
+        results += analyze_many([s.text for s in held], reader)
+    return _score(statements, results, f"practice, {folds}-fold cross-validation")
