@@ -37,6 +37,7 @@ Usage::
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -115,17 +116,44 @@ def normalise(text: str) -> str:
     return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in straight)
 
 
+_LITERAL_GROUP = re.compile(r"\(\?:([a-z0-9' -]+(?:\|[a-z0-9' -]+)+)\)")
+
+
+def _trie(words: list[str]) -> str:
+    """One regex for a set of literal alternatives, sharing common prefixes (much faster to match)."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = [ch + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not ends else f"(?:{'|'.join(branches)})"
+        if ends:
+            body = f"{body}?" if len(branches) == 1 and len(branches[0]) == 1 else f"(?:{'|'.join(branches)})?"
+        return body
+
+    return f"(?:{emit(tree)})"
+
+
 def _expand(pattern: str, macros: dict[str, str]) -> str:
     for _ in range(5):
         expanded = re.sub(r"\{([A-Z_]+)\}", lambda m: f"(?:{macros[m.group(1)]})", pattern)
         if expanded == pattern:
             break
         pattern = expanded
+    pattern = _LITERAL_GROUP.sub(lambda m: _trie(m.group(1).split("|")), pattern)
     return pattern.replace(" ", r"\s+")
 
 
 def _compile(source: str, expanded: str) -> re.Pattern:
-    return re.compile(rf"(?<![\w']){expanded}(?![\w])", re.IGNORECASE)
+    # Statements are lower-cased before matching, so no IGNORECASE (it halves the speed).
+    return re.compile(rf"(?<![\w'])(?:{expanded.lower()})(?![\w])")
 
 
 def pattern_errors(doc, path: Path) -> list[ContentError]:
@@ -168,11 +196,14 @@ def load_patterns(path: Path | None = None) -> PatternSet:
         raise errors[0]
     macros = doc["macros"]
     rules = doc["rules"]
-    patterns = [
-        _Pattern(category, _compile(e["pattern"], _expand(e["pattern"], macros)),
-                 e.get("negatable", True), e.get("disclaimer", False))
-        for category, entries in doc["categories"].items() for e in entries
-    ]
+    # Entries of one category with the same flags are joined into one alternation: one scan instead of many.
+    grouped: dict[tuple[str, bool, bool], list[str]] = {}
+    for category, entries in doc["categories"].items():
+        for e in entries:
+            key = (category, e.get("negatable", True), e.get("disclaimer", False))
+            grouped.setdefault(key, []).append(f"(?:{_expand(e['pattern'], macros)})")
+    patterns = [_Pattern(category, _compile("", "|".join(branches)), negatable, disclaimer)
+                for (category, negatable, disclaimer), branches in grouped.items()]
 
     def rule(name: str) -> re.Pattern:
         return re.compile(_expand(rules[name], macros), re.IGNORECASE)
@@ -189,36 +220,45 @@ def patterns() -> PatternSet:
     return load_patterns()
 
 
-def _clause_start(norm: str, position: int, rules: PatternSet) -> int:
-    start = 0
-    for found in rules.clause_break.finditer(norm, 0, position):
-        start = found.end()
-    return start
+class _Text:
+    """One normalised statement with its clause and sentence boundaries, computed once."""
+
+    _SENTENCE_END = re.compile(r"[.!?;\n]")
+
+    def __init__(self, norm: str, rules: PatternSet):
+        self.norm = norm
+        self.rules = rules
+        self.clause_ends = [m.end() for m in rules.clause_break.finditer(norm)]
+        self.sentence_ends = [m.start() for m in self._SENTENCE_END.finditer(norm)]
+
+    def clause_start(self, position: int) -> int:
+        index = bisect.bisect_right(self.clause_ends, position) - 1
+        return self.clause_ends[index] if index >= 0 else 0
+
+    def sentence(self, position: int) -> tuple[int, int]:
+        index = bisect.bisect_left(self.sentence_ends, position)
+        start = self.sentence_ends[index - 1] + 1 if index > 0 else 0
+        end = self.sentence_ends[index] if index < len(self.sentence_ends) else len(self.norm)
+        return start, end
+
+    def negated(self, start: int) -> bool:
+        return bool(self.rules.negator.search(self.norm, self.clause_start(start), start))
+
+    def reported(self, start: int) -> bool:
+        return bool(self.rules.reported_speech.search(self.norm, self.sentence(start)[0], start))
+
+    def matches(self, pattern: _Pattern):
+        """Non-overlapping matches of one pattern group."""
+        return pattern.regex.finditer(self.norm)
 
 
-def _negated(norm: str, start: int, rules: PatternSet) -> bool:
-    clause = norm[_clause_start(norm, start, rules):start]
-    return bool(rules.negator.search(clause))
-
-
-def _sentence_bounds(norm: str, position: int) -> tuple[int, int]:
-    left = max(norm.rfind(ch, 0, position) for ch in ".!?;\n") + 1
-    rights = [i for i in (norm.find(ch, position) for ch in ".!?;\n") if i != -1]
-    return left, (min(rights) if rights else len(norm))
-
-
-def _reported(norm: str, start: int, rules: PatternSet) -> bool:
-    sentence_start, _ = _sentence_bounds(norm, start)
-    return bool(rules.reported_speech.search(norm, sentence_start, start))
-
-
-def _raw_markers(norm: str, rules: PatternSet) -> tuple[list[Marker], list[tuple[int, int]]]:
+def _raw_markers(text: _Text) -> tuple[list[Marker], list[tuple[int, int]]]:
     markers, disclaimers = [], []
-    for pattern in rules.patterns:
-        for found in pattern.regex.finditer(norm):
-            if pattern.negatable and _negated(norm, found.start(), rules):
+    for pattern in text.rules.patterns:
+        for found in text.matches(pattern):
+            if pattern.negatable and text.negated(found.start()):
                 continue
-            if FAMILY[pattern.category] == "deflection" and _reported(norm, found.start(), rules):
+            if FAMILY[pattern.category] == "deflection" and text.reported(found.start()):
                 continue
             markers.append(Marker(pattern.category, found.start(), found.end(), ""))
             if pattern.disclaimer:
@@ -226,31 +266,31 @@ def _raw_markers(norm: str, rules: PatternSet) -> tuple[list[Marker], list[tuple
     return markers, disclaimers
 
 
-def _excused(marker: Marker, disclaimers: list[tuple[int, int]], norm: str, rules: PatternSet) -> bool:
-    """Rule 3: a reason is not an excuse when the speaker says so (and does not take it back with "but")."""
+def _excused(marker: Marker, disclaimers: list[tuple[int, int]], text: _Text) -> bool:
+    """Rule 4: a reason is not an excuse when the speaker says so (and does not take it back with "but")."""
     for start, end in disclaimers:
         if end <= marker.start:
-            if not rules.contrast.search(norm, end, marker.start):
+            if not text.rules.contrast.search(text.norm, end, marker.start):
                 return True
         else:
             return True
     return False
 
 
-def _contrast_markers(norm: str, markers: list[Marker], rules: PatternSet) -> list[Marker]:
+def _contrast_markers(text: _Text, markers: list[Marker]) -> list[Marker]:
     """Rule 2: an accountable clause followed by "but" + a clause that points away from the speaker."""
     extra = []
-    for found in rules.contrast.finditer(norm):
+    rules = text.rules
+    for found in rules.contrast.finditer(text.norm):
         before = [m for m in markers if m.end <= found.start() and m.family == "accountability"]
         if not before:
             continue
-        _, sentence_end = _sentence_bounds(norm, found.end())
-        clause_end = sentence_end
+        _, clause_end = text.sentence(found.end())
         following = [m for m in markers if found.end() <= m.start < clause_end]
         if following:
             continue
-        clause = norm[found.end():clause_end]
-        if _negated(norm, found.start(), rules) and not rules.other_party.search(clause):
+        clause = text.norm[found.end():clause_end]
+        if text.negated(found.start()) and not rules.other_party.search(clause):
             continue
         if rules.other_party.search(clause):
             category = "blame_shifting"
@@ -322,10 +362,11 @@ def analyze(text: str, rules: PatternSet | None = None, reader="default") -> Ana
         text = "" if text is None else str(text)
     rules = rules or patterns()
     norm = normalise(text)
-    markers, disclaimers = _raw_markers(norm, rules)
+    context = _Text(norm, rules)
+    markers, disclaimers = _raw_markers(context)
     if disclaimers:
-        markers = [m for m in markers if not (m.category == "justifying" and _excused(m, disclaimers, norm, rules))]
-    markers += _contrast_markers(norm, markers, rules)
+        markers = [m for m in markers if not (m.category == "justifying" and _excused(m, disclaimers, context))]
+    markers += _contrast_markers(context, markers)
     if reader == "default":
         from .analyzer_model import model
 

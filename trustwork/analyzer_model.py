@@ -71,9 +71,11 @@ class NaiveBayes:
         self.size = len(self.vocabulary) + 1
         total_docs = sum(self.doc_count.values())
         self.prior = {c: math.log(self.doc_count[c] / total_docs) for c in self.classes}
+        self._denominator = {c: math.log(self.totals[c] + _ALPHA * self.size) for c in self.classes}
+        self._evidence: dict[tuple[str, str], float] = {}
 
     def log_likelihood(self, feature: str, label: str) -> float:
-        return math.log((self.feature_count[label][feature] + _ALPHA) / (self.totals[label] + _ALPHA * self.size))
+        return math.log(self.feature_count[label][feature] + _ALPHA) - self._denominator[label]
 
     def posterior(self, feats: set[str]) -> dict[str, float]:
         """Class probabilities for a set of features (unknown features are ignored)."""
@@ -85,10 +87,13 @@ class NaiveBayes:
         return {c: v / total for c, v in exp.items()}
 
     def evidence(self, feature: str, label: str) -> float:
-        """How much a feature favours `label` over the other classes (log ratio)."""
-        others = [c for c in self.classes if c != label]
-        rest = sum(math.exp(self.log_likelihood(feature, c)) for c in others) / max(1, len(others))
-        return self.log_likelihood(feature, label) - math.log(rest)
+        """How much a feature favours `label` over the other classes (log ratio), cached."""
+        key = (feature, label)
+        if key not in self._evidence:
+            others = [c for c in self.classes if c != label]
+            rest = sum(math.exp(self.log_likelihood(feature, c)) for c in others) / max(1, len(others))
+            self._evidence[key] = self.log_likelihood(feature, label) - math.log(rest)
+        return self._evidence[key]
 
 
 @dataclass

@@ -6,11 +6,32 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
-import jsonschema
 import yaml
 
 from .errors import ContentError
 from .paths import PACKAGE_DIR, display_path
+
+
+def _import_jsonschema():
+    """Import jsonschema without its optional IRI format checker, whose grammar takes ~2 s to build at import.
+
+    The course's schemas use no `format` keywords. The placeholder is removed afterwards, so other code in the
+    same process can still import rfc3987_syntax normally.
+    """
+    import sys
+
+    if "jsonschema" in sys.modules or "rfc3987_syntax" in sys.modules:
+        import jsonschema
+        return jsonschema
+    sys.modules["rfc3987_syntax"] = None  # makes `import rfc3987_syntax` raise ImportError inside jsonschema
+    try:
+        import jsonschema
+    finally:
+        del sys.modules["rfc3987_syntax"]
+    return jsonschema
+
+
+jsonschema = _import_jsonschema()
 
 SCHEMA_DIR = PACKAGE_DIR / "schemas"
 
