@@ -18,3 +18,11 @@ def data_copy(tmp_path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA, target)
     return target
+
+
+@pytest.fixture(autouse=True)
+def private_progress(tmp_path, monkeypatch) -> Path:
+    """Every test gets its own progress file, so no test touches a real learner's progress."""
+    path = tmp_path / "progress.json"
+    monkeypatch.setenv("TRUSTWORK_PROGRESS", str(path))
+    return path

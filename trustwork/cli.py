@@ -60,6 +60,17 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _progress(args: argparse.Namespace) -> int:
+    from . import progress
+
+    if args.reset:
+        progress.reset()
+        print(f"progress cleared ({progress.progress_path()})")
+        return 0
+    print(progress.summary())
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every `trustwork` subcommand."""
     parser = argparse.ArgumentParser(prog="trustwork", description="Rebuilding Trust course tools.")
@@ -81,6 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", action="store_true", help="machine-readable results")
     evaluate.add_argument("--mistakes", action="store_true", help="also list every statement it got wrong")
     evaluate.set_defaults(run=_evaluate)
+
+    progress_cmd = sub.add_parser("progress", help="show your self-study progress (scores and dates only)")
+    progress_cmd.add_argument("--reset", action="store_true", help="clear all recorded progress")
+    progress_cmd.set_defaults(run=_progress)
     return parser
 
 

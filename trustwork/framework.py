@@ -36,6 +36,7 @@ class Concept:
     title: str
     summary: str
     order: int | None = None
+    why_after: str = ""
     models: tuple[str, ...] = ()
     parts: tuple[Part, ...] = ()
 
@@ -77,6 +78,9 @@ def framework_errors(doc, path: Path) -> list[ContentError]:
         is_step = concept["id"].startswith("step.")
         if is_step != ("order" in concept):
             errors.append(ContentError(shown, concept["id"], "order", "steps, and only steps, have an order"))
+        if is_step != ("why_after" in concept):
+            errors.append(ContentError(shown, concept["id"], "why_after",
+                                       "steps, and only steps, say why they come where they do"))
         if is_step and "order" in concept:
             orders.append(concept["order"])
         errors += duplicate_ids(concept.get("parts", []), path)
@@ -89,7 +93,8 @@ def _build(doc) -> Framework:
     concepts = {
         c["id"]: Concept(
             id=c["id"], group=c["group"], title=c["title"], summary=" ".join(c["summary"].split()),
-            order=c.get("order"), models=tuple(c.get("models", ())),
+            order=c.get("order"), why_after=" ".join(c.get("why_after", "").split()),
+            models=tuple(c.get("models", ())),
             parts=tuple(Part(p["id"], p["text"], p.get("kind")) for p in c.get("parts", ())),
         )
         for c in doc["concepts"]
