@@ -47,7 +47,8 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.split == "cv":
         results = [cross_validate()]
     else:
-        splits = ["practice", "heldout"] if args.split == "both" else [args.split]
+        splits = {"both": ["practice", "heldout"], "all": ["practice", "heldout", "development", "external"]}.get(
+            args.split, [args.split])
         results = [evaluate_split(split, reader) for split in splits]
     if args.json:
         print(json.dumps([r.to_dict() for r in results], indent=2))
@@ -86,8 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.set_defaults(run=_analyze)
 
     evaluate = sub.add_parser("evaluate", help="measure the analyzer against the statement bank")
-    evaluate.add_argument("--split", choices=["heldout", "practice", "both", "cv"], default="both",
-                          help="cv: 5-fold cross-validation on practice (the honest development estimate)")
+    evaluate.add_argument("--split", choices=["heldout", "practice", "both", "development", "external", "all", "cv"],
+                          default="both", help="which statements: the bank's practice or heldout split, the "
+                          "independent development or external sets (data/evaluation/), all of them, or cv "
+                          "(5-fold cross-validation on practice)")
     evaluate.add_argument("--patterns-only", action="store_true", help="without the learned reader")
     evaluate.add_argument("--json", action="store_true", help="machine-readable results")
     evaluate.add_argument("--mistakes", action="store_true", help="also list every statement it got wrong")

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .analyzer import VERDICTS, analyze_many
-from .statements import Statement, statement_bank
+from .statements import EVALUATION_SETS, Statement, load_labelled, statement_bank
 from .taxonomy import FAMILY
 
 LABELS = ("accountability", "deflection")
@@ -83,7 +83,9 @@ def _score(statements, results, split) -> Evaluation:
 
 
 def evaluate_split(split: str, reader="default") -> Evaluation:
-    """Evaluate on one split of the bank (`practice` or `heldout`)."""
+    """Evaluate on the bank's `practice` or `heldout` split, or on an evaluation set (`development`, `external`)."""
+    if split in EVALUATION_SETS:
+        return evaluate(load_labelled(split), split, reader)
     return evaluate([s for s in statement_bank() if s.split == split], split, reader)
 
 

@@ -121,6 +121,67 @@ def _rule_errors(record: dict, shown: str, line: int) -> list[ContentError]:
     return errors
 
 
+@dataclass(frozen=True)
+class Labelled:
+    """A statement from an evaluation set: text, label and categories only."""
+    id: str
+    text: str
+    label: str
+    categories: tuple[str, ...]
+
+    @property
+    def primary(self) -> str:
+        return self.categories[0]
+
+
+EVALUATION_SETS = ("development", "external")
+
+
+def labelled_errors(path: Path) -> tuple[list[Labelled], list[ContentError]]:
+    """Read an evaluation set (`id,text,label,categories`), returning valid rows and every problem."""
+    shown = display_path(path)
+    try:
+        handle = open(path, newline="", encoding="utf-8")
+    except FileNotFoundError:
+        return [], [ContentError(shown, None, None, "file not found")]
+    rows, errors, seen = [], [], set()
+    with handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in ("id", "text", "label", "categories") if c not in (reader.fieldnames or [])]
+        if missing:
+            return [], [ContentError(shown, None, ", ".join(missing), "column(s) missing from the header")]
+        for row in reader:
+            entry = row.get("id") or f"line {reader.line_num}"
+            categories = tuple(c.strip() for c in (row.get("categories") or "").split(";") if c.strip())
+            problem = None
+            if row["label"] not in ("accountability", "deflection"):
+                problem = ("label", f"must be accountability or deflection, not {row['label']!r}")
+            elif not categories or any(c not in FAMILY for c in categories):
+                problem = ("categories", f"unknown or missing category in {row['categories']!r}")
+            elif FAMILY[categories[0]] != row["label"]:
+                problem = ("categories", f"the primary category {categories[0]!r} does not match the label")
+            elif not (row.get("text") or "").strip():
+                problem = ("text", "is empty")
+            elif entry in seen:
+                problem = ("id", "this id is used more than once")
+            seen.add(entry)
+            if problem:
+                errors.append(ContentError(shown, entry, problem[0], f"{problem[1]} (line {reader.line_num})"))
+            else:
+                rows.append(Labelled(entry, row["text"], row["label"], categories))
+    return rows, errors
+
+
+def load_labelled(name: str) -> list[Labelled]:
+    """Load one evaluation set from `data/evaluation/<name>.csv`, raising its first problem."""
+    if name not in EVALUATION_SETS:
+        raise ValueError(f"evaluation sets are {EVALUATION_SETS}, not {name!r}")
+    rows, errors = labelled_errors(data_dir() / "evaluation" / f"{name}.csv")
+    if errors:
+        raise errors[0]
+    return rows
+
+
 def load_statements(path: Path | None = None) -> list[Statement]:
     """Load and validate `data/statements.csv`; raise the first problem as a ContentError."""
     statements, errors = statement_errors(Path(path) if path else data_dir() / "statements.csv")
