@@ -13,7 +13,7 @@ export PATH := $(BIN):$(PATH)
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 LAB_ARGS ?=
 
-.PHONY: lab test env validate clean-env
+.PHONY: lab test env validate exercises clean-env
 
 env: $(STAMP)
 
@@ -31,10 +31,15 @@ $(STAMP): pyproject.toml
 	@mkdir -p .exchange && chmod 777 .exchange
 
 lab: $(STAMP) | .exchange
-	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $(ROOT_FLAG) $(LAB_ARGS) course/00_welcome.ipynb
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --LabApp.news_url=None \
+		--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate $(ROOT_FLAG) $(LAB_ARGS) course/00_welcome.ipynb
 
 test: $(STAMP) | .exchange
 	$(BIN)/python -m pytest --nbval-lax tests course
+
+# Regenerate exercises/ from solutions/ with nbgrader (never edit exercises/ by hand).
+exercises: $(STAMP)
+	@for dir in solutions/*/; do $(BIN)/nbgrader generate_assignment "$$(basename $$dir)" --force || exit 1; done
 
 validate: $(STAMP)
 	$(BIN)/trustwork validate

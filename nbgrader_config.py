@@ -5,6 +5,9 @@
 """
 import os
 
+from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
+from nbgrader.preprocessors import ClearHiddenTests, GetGrades
+
 c = get_config()  # noqa: F821  (provided by traitlets when nbgrader loads this file)
 
 COURSE_ROOT = os.path.dirname(os.path.abspath(__file__))
@@ -33,3 +36,12 @@ c.ClearSolutions.text_stub = (
     "Write your answer here, in your own words. "
     "(Double-click this cell to edit it; press Shift+Enter when you are done.)"
 )
+
+# A trainee who deleted a graded cell still gets it graded: nbgrader puts it back, with a note.
+c.OverwriteCells.add_missing_cells = True
+# A renamed or missing notebook is refused at submission rather than scored zero later.
+c.ExchangeSubmit.strict = True
+
+# Feedback returned to trainees must not reveal the hidden tests (nbgrader shows them by default, issue #917):
+# strip the hidden-test regions before the feedback HTML is rendered. Never return the autograded notebooks.
+c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, CSSHTMLHeaderPreprocessor]

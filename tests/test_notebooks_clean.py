@@ -7,7 +7,7 @@ import pytest
 from conftest import ROOT
 
 NOTEBOOKS = sorted(
-    p for folder in ("course", "solutions", "exercises") for p in (ROOT / folder).rglob("*.ipynb")
+    p for folder in ("course", "solutions", "exercises", "instructor") for p in (ROOT / folder).rglob("*.ipynb")
     if ".ipynb_checkpoints" not in p.parts
 )
 

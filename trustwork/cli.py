@@ -72,6 +72,35 @@ def _progress(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cohort_report(args: argparse.Namespace) -> int:
+    from .cohort import build_report, write_report
+
+    gradebook = Path(args.gradebook).resolve()
+    if not gradebook.exists():
+        print(f"error: no gradebook at {gradebook}", file=sys.stderr)
+        return 1
+    try:
+        report = build_report(f"sqlite:///{gradebook}", Path(args.source), args.assignment)
+    except ValueError as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
+    for path in write_report(report, Path(args.out)):
+        print(f"wrote {path}")
+    return 0
+
+
+def _flag_tampered(args: argparse.Namespace) -> int:
+    from .tamper import flag_tampered
+
+    gradebook = Path(args.gradebook).resolve()
+    found = flag_tampered(Path(args.submitted), args.assignment, f"sqlite:///{gradebook}")
+    for student, cells in found.items():
+        print(f"flagged {student}: edited read-only cell(s) {', '.join(cells)}")
+    if not found:
+        print("no edited read-only cells found")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every `trustwork` subcommand."""
     parser = argparse.ArgumentParser(prog="trustwork", description="Rebuilding Trust course tools.")
@@ -99,6 +128,19 @@ def build_parser() -> argparse.ArgumentParser:
     progress_cmd = sub.add_parser("progress", help="show your self-study progress (scores and dates only)")
     progress_cmd.add_argument("--reset", action="store_true", help="clear all recorded progress")
     progress_cmd.set_defaults(run=_progress)
+
+    cohort = sub.add_parser("cohort-report", help="instructor: where the cohort struggles (CSV tables and a figure)")
+    cohort.add_argument("--gradebook", default="gradebook.db", help="nbgrader gradebook (default: gradebook.db)")
+    cohort.add_argument("--source", default="solutions", help="nbgrader source folder (default: solutions)")
+    cohort.add_argument("--assignment", help="one assignment (default: the whole course)")
+    cohort.add_argument("--out", default="cohort-report", help="folder for the report (default: cohort-report/)")
+    cohort.set_defaults(run=_cohort_report)
+
+    tamper = sub.add_parser("flag-tampered", help="instructor: flag submissions whose read-only cells were edited")
+    tamper.add_argument("assignment")
+    tamper.add_argument("--gradebook", default="gradebook.db")
+    tamper.add_argument("--submitted", default="submitted", help="nbgrader's submitted/ folder")
+    tamper.set_defaults(run=_flag_tampered)
     return parser
 
 

@@ -9,6 +9,7 @@ from .analyzer import pattern_errors
 from .cases import check_cases
 from .framework import framework_errors
 from .paths import data_dir
+from .questions import question_errors
 from .statements import EVALUATION_SETS, labelled_errors, statement_errors
 from .taxonomy import taxonomy_errors
 from .validation import read_yaml
@@ -32,6 +33,7 @@ CHECKS: list[tuple[str, Callable[[Path], list[ContentError]]]] = [
     ("statements.csv", lambda path: statement_errors(path)[1]),
     ("vignettes", lambda path: check_vignettes(path)[1]),
     ("cases", check_cases),
+    ("questions", lambda path: question_errors(path)[1]),
     *[(f"evaluation/{name}.csv", lambda path: labelled_errors(path)[1]) for name in EVALUATION_SETS],
 ]
 

@@ -14,9 +14,11 @@ FALLBACK = ("This practice tool needs JupyterLab with interactive widgets (open 
             "If you see this text instead, run the cell again; if it persists, restart the kernel.")
 
 
-def feedback_html(correct: bool | None, headline: str, body: str = "") -> str:
-    """Feedback that does not rely on colour: a symbol and a word, then the explanation."""
-    if correct is None:
+def feedback_html(correct: bool | None, headline: str, body: str = "", label: tuple[str, str] | None = None) -> str:
+    """Feedback that does not rely on colour: a symbol and a word (or `label`), then the explanation."""
+    if label is not None:
+        (mark, word), tone = label, "#1b5e20" if correct else "#8a1c1c"
+    elif correct is None:
         mark, word, tone = "ℹ", "Note", "#1f4e79"
     elif correct:
         mark, word, tone = "✓", "Right", "#1b5e20"

@@ -52,8 +52,7 @@ class RolePlayer(PracticeTool):
         self.response.value = (
             f"<p><strong>You said:</strong> “{html.escape(choice['say'])}”</p>"
             f"<p><strong>Reply:</strong> {html.escape(choice['reply'])}</p>"
-            + feedback_html(choice["quality"] == "helpful",
-                            f"{symbol} {word} choice.", choice["feedback"]))
+            + feedback_html(choice["quality"] == "helpful", "", choice["feedback"], label=(symbol, f"{word} choice")))
         self._draw()
         return choice
 
