@@ -5,8 +5,11 @@
 """
 import os
 
-from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
-from nbgrader.preprocessors import ClearHiddenTests, GetGrades
+from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
+from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, ClearHiddenTests, Execute, GetGrades,
+                                    IgnorePattern, LimitOutput, SaveAutoGrades)
+
+from trustwork.nbgrader_preprocessors import HideTestTracebacks, LimitOutputSize
 
 c = get_config()  # noqa: F821  (provided by traitlets when nbgrader loads this file)
 
@@ -26,9 +29,12 @@ c.Execute.timeout = 30
 c.ExecutePreprocessor.timeout = 30
 c.Execute.interrupt_on_timeout = True
 
-# A flood of output must not swamp the gradebook or formgrader.
+# A flood of output must not swamp the gradebook or formgrader: lines (nbgrader) and characters (ours).
 c.LimitOutput.max_lines = 200
 c.LimitOutput.max_traceback = 50
+c.LimitOutputSize.max_chars = 20_000
+c.Autograde.autograde_preprocessors = [Execute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
+                                       LimitOutputSize, SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
 
 # What trainees see where an answer goes. Answers are values, never functions.
 c.ClearSolutions.code_stub = {"python": "...  # your answer: replace the three dots"}
@@ -43,5 +49,6 @@ c.OverwriteCells.add_missing_cells = True
 c.ExchangeSubmit.strict = True
 
 # Feedback returned to trainees must not reveal the hidden tests (nbgrader shows them by default, issue #917):
-# strip the hidden-test regions before the feedback HTML is rendered. Never return the autograded notebooks.
-c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, CSSHTMLHeaderPreprocessor]
+# strip the hidden-test regions and the tracebacks that quote them before the feedback HTML is rendered.
+# Never return the autograded notebooks themselves.
+c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, HideTestTracebacks, CSSHTMLHeaderPreprocessor]

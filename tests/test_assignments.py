@@ -9,7 +9,6 @@ import nbformat
 import pytest
 from nbgrader.apps import NbGraderAPI
 from nbgrader.validator import Validator
-from traitlets.config import Config
 
 from conftest import BIN, ROOT
 from trustwork.framework import CONCEPT_IDS
@@ -64,7 +63,9 @@ def generated(tmp_path_factory):
     shutil.copy(ROOT / "nbgrader_config.py", root)
     shutil.copytree(ROOT / "solutions", root / "solutions")
     os.environ["PATH"] = f"{BIN}{os.pathsep}{os.environ['PATH']}"
-    cfg = Config()
+    from traitlets.config.loader import PyFileConfigLoader
+
+    cfg = PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config()
     cfg.CourseDirectory.root = str(root)
     cfg.CourseDirectory.db_url = f"sqlite:///{root / 'gradebook.db'}"
     api = NbGraderAPI(config=cfg)

@@ -35,7 +35,7 @@ DEPOSITS = {
                           "said who had been in touch this week, unprompted", "showed the bank statement"],
     "step.consistency": ["home at the time promised", "kept the Thursday check-in",
                          "texted when plans changed", "followed through on the weekend plan",
-                         "did what was agreed about the school run", "remembered and kept a small promise"],
+                         "did what was agreed about the household jobs", "remembered and kept a small promise"],
     "step.validation": ["listened to a hard evening's feelings without defending",
                         "named the hurt before she had to", "stayed in the room when the anger came",
                         "acknowledged an anniversary of the discovery"],
@@ -119,7 +119,7 @@ def _ledger(plan: CasePlan, rng: random.Random, betraying: str, injured: str) ->
                          "weight": -20, "concept": "mistakes.secrecy"})
         if week == plan.separation_week:
             rows.append({"week": week, "date": monday + timedelta(days=3), "actor": f"{betraying} and {injured}",
-                         "kind": "deposit", "behaviour": "agreed together, calmly, to separate and to co-parent",
+                         "kind": "deposit", "behaviour": "agreed together, calmly, to separate and to stay on good terms",
                          "weight": 2, "concept": "outcomes"})
     rows.sort(key=lambda r: (r["date"], r["kind"], r["behaviour"]))
     for row in rows:

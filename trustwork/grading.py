@@ -4,9 +4,10 @@ Trainees answer with values, never functions. A visible test only checks the ans
 allowed; a hidden test compares a fingerprint of the answer, so a failure reveals nothing but "not correct".
 
     >>> check_choice("q1", "Deflection", ["accountability", "deflection"])
-    True
+    Q1: the answer has the right form.
     >>> check_answer("q1", "deflection", fingerprint("deflection"))
-    True
+
+The checks return None, so a test cell shows no `Out[]` value (nbgrader would try to read it as partial credit).
 """
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ def _empty(name: str, value, what: str) -> None:
         raise AnswerFormError(f"{_label(name)} is still empty: replace the three dots with {what}.")
 
 
-def check_choice(name: str, value, allowed) -> bool:
+def check_choice(name: str, value, allowed) -> None:
     """A single label, one of `allowed` (case and spacing do not matter)."""
     allowed = list(allowed)
     _empty(name, value, f"one of {_quoted(allowed)}, between quotes")
@@ -56,10 +57,9 @@ def check_choice(name: str, value, allowed) -> bool:
     if _normal(value) not in [_normal(a) for a in allowed]:
         raise AnswerFormError(f"{_label(name)} takes one of {_quoted(allowed)}; you wrote {value!r}.")
     print(f"{_label(name)}: the answer has the right form.")
-    return True
 
 
-def check_list(name: str, value, allowed, length: int | None = None) -> bool:
+def check_list(name: str, value, allowed, length: int | None = None) -> None:
     """A list of labels from `allowed`, each at most once (and exactly `length` of them, if given)."""
     allowed = list(allowed)
     _empty(name, value, "a list in square brackets, for example [\"a\", \"b\"]")
@@ -74,10 +74,9 @@ def check_list(name: str, value, allowed, length: int | None = None) -> bool:
     if length is not None and len(value) != length:
         raise AnswerFormError(f"{_label(name)} takes exactly {length} values; you gave {len(value)}.")
     print(f"{_label(name)}: the answer has the right form.")
-    return True
 
 
-def check_number(name: str, value, low: float, high: float) -> bool:
+def check_number(name: str, value, low: float, high: float) -> None:
     """A number between `low` and `high` (for example one read off a plot)."""
     _empty(name, value, f"a number between {low} and {high}")
     if isinstance(value, bool) or not isinstance(value, Real) or math.isnan(value):
@@ -86,7 +85,6 @@ def check_number(name: str, value, low: float, high: float) -> bool:
     if not low <= value <= high:
         raise AnswerFormError(f"{_label(name)} takes a number between {low} and {high}; you wrote {value!r}.")
     print(f"{_label(name)}: the answer has the right form.")
-    return True
 
 
 def fingerprint(value, ordered: bool = True) -> str:
@@ -97,15 +95,13 @@ def fingerprint(value, ordered: bool = True) -> str:
     return hashlib.sha256(json.dumps(normal, sort_keys=True).encode()).hexdigest()[:16]
 
 
-def check_answer(name: str, value, expected: str, ordered: bool = True) -> bool:
+def check_answer(name: str, value, expected: str, ordered: bool = True) -> None:
     """Hidden test: the answer's fingerprint must equal `expected`."""
     if fingerprint(value, ordered) != expected:
         raise AssertionError(f"{_label(name)} is not correct.")
-    return True
 
 
-def check_near(name: str, value, low: float, high: float) -> bool:
+def check_near(name: str, value, low: float, high: float) -> None:
     """Hidden test for a number read off a plot: within [low, high]."""
     if not isinstance(value, Real) or not low <= value <= high:
         raise AssertionError(f"{_label(name)} is not correct.")
-    return True
