@@ -17,8 +17,19 @@ import math
 from numbers import Real
 
 
-class AnswerFormError(AssertionError):
+class _Short:
+    """Shown in notebooks (and nbgrader's Validate) as one line: the message, not a traceback into this module."""
+
+    def _render_traceback_(self):
+        return [f"{type(self).__name__}: {self}"]
+
+
+class AnswerFormError(_Short, AssertionError):
     """The answer is not in the form the question asks for (a visible test)."""
+
+
+class AnswerNotCorrect(_Short, AssertionError):
+    """The answer is well formed but not correct (a hidden test)."""
 
 
 def _label(name: str) -> str:
@@ -98,10 +109,10 @@ def fingerprint(value, ordered: bool = True) -> str:
 def check_answer(name: str, value, expected: str, ordered: bool = True) -> None:
     """Hidden test: the answer's fingerprint must equal `expected`."""
     if fingerprint(value, ordered) != expected:
-        raise AssertionError(f"{_label(name)} is not correct.")
+        raise AnswerNotCorrect(f"{_label(name)} is not correct.")
 
 
 def check_near(name: str, value, low: float, high: float) -> None:
     """Hidden test for a number read off a plot: within [low, high]."""
     if not isinstance(value, Real) or not low <= value <= high:
-        raise AssertionError(f"{_label(name)} is not correct.")
+        raise AnswerNotCorrect(f"{_label(name)} is not correct.")
