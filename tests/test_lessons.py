@@ -103,3 +103,14 @@ def test_course_map_lists_every_lesson():
     for path in LESSONS:
         assert path.name in course_map, path.name
     assert "distress" in course_map.lower()
+
+
+def test_each_lesson_names_an_assignment_that_assesses_it():
+    for path in LESSONS:
+        meta = notebook(path).metadata["trustwork"]
+        if not meta["concepts"]:
+            continue
+        name = meta.get("assignment")
+        assert name, f"{path.name} names no assignment"
+        assessed = nbformat.read(ROOT / "solutions" / name / f"{name}.ipynb", 4).metadata["trustwork"]["concepts"]
+        assert set(meta["concepts"]) & set(assessed), f"{name} assesses none of {path.name}'s concepts"

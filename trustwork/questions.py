@@ -7,23 +7,14 @@ from pathlib import Path
 from .errors import ContentError
 from .framework import CONCEPT_IDS
 from .paths import data_dir, display_path
-from .validation import read_yaml, schema_errors
+from .validation import read_yaml_folder, schema_errors
 
 
 def question_errors(folder: Path) -> tuple[dict[str, dict], list[ContentError]]:
     """Every question in a folder by id, and every problem (schema, concept ids, one right answer, unique ids)."""
-    folder = Path(folder)
     found: dict[str, dict] = {}
-    errors: list[ContentError] = []
-    files = sorted(folder.glob("*.yaml"))
-    if not files:
-        return {}, [ContentError(display_path(folder), None, None, "no question files (*.yaml) found")]
-    for path in files:
-        try:
-            doc = read_yaml(path)
-        except ContentError as error:
-            errors.append(error)
-            continue
+    parsed, errors = read_yaml_folder(folder, "question files")
+    for path, doc in parsed:
         problems = schema_errors(doc, "questions", path)
         if not problems:
             shown = display_path(path)

@@ -1,7 +1,6 @@
 """The statement bank: `data/statements.csv`, one labelled statement per row, validated on load."""
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -10,7 +9,7 @@ from pathlib import Path
 from .errors import ContentError
 from .paths import data_dir, display_path
 from .taxonomy import FAMILY
-from .validation import schema_errors
+from .validation import read_csv_rows, schema_errors
 
 COLUMNS = ("id", "text", "label", "categories", "explanation", "better", "context", "betrayal",
            "relationship", "difficulty", "split")
@@ -65,36 +64,25 @@ def near_duplicates(statements: list[Statement], threshold: float = NEAR_DUPLICA
 def statement_errors(path: Path) -> tuple[list[Statement], list[ContentError]]:
     """Read the bank, returning the valid statements and every problem (row by row, then the whole bank)."""
     shown = display_path(path)
-    try:
-        handle = open(path, newline="", encoding="utf-8")
-    except FileNotFoundError:
-        return [], [ContentError(shown, None, None, "file not found")]
-    with handle:
-        reader = csv.DictReader(handle)
-        header = reader.fieldnames or []
-        missing = [c for c in COLUMNS if c not in header]
-        if missing:
-            return [], [ContentError(shown, None, ", ".join(missing), "column(s) missing from the header")]
-        statements, errors, seen = [], [], set()
-        for row in reader:
-            record = _row_to_record(row)
-            entry = record.get("id") or f"line {reader.line_num}"
-            if None in row:
-                errors.append(ContentError(shown, entry, None, f"line {reader.line_num} has more cells than columns"))
-                continue
-            row_errors = [
-                ContentError(shown, entry, e.field, f"{e.problem} (line {reader.line_num})")
-                for e in schema_errors(record, "statement", path)
-            ]
-            if not row_errors:
-                row_errors += _rule_errors(record, shown, reader.line_num)
-            if record["id"] in seen:
-                row_errors.append(ContentError(shown, entry, "id", "this id is used more than once"))
-            seen.add(record["id"])
-            errors += row_errors
-            if not row_errors:
-                record["categories"] = tuple(record["categories"])
-                statements.append(Statement(**record))
+    rows, errors = read_csv_rows(path, COLUMNS)
+    statements, seen = [], set()
+    for line, row in rows:
+        record = _row_to_record(row)
+        entry = record.get("id") or f"line {line}"
+        if None in row:
+            errors.append(ContentError(shown, entry, None, f"line {line} has more cells than columns"))
+            continue
+        row_errors = [ContentError(shown, entry, e.field, f"{e.problem} (line {line})")
+                      for e in schema_errors(record, "statement", path)]
+        if not row_errors:
+            row_errors += _rule_errors(record, shown, line)
+        if record["id"] in seen:
+            row_errors.append(ContentError(shown, entry, "id", "this id is used more than once"))
+        seen.add(record["id"])
+        errors += row_errors
+        if not row_errors:
+            record["categories"] = tuple(record["categories"])
+            statements.append(Statement(**record))
     for id_a, id_b, overlap in near_duplicates(statements):
         errors.append(ContentError(shown, id_b, "text", f"near-duplicate of {id_a} (word overlap {overlap})"))
     return statements, errors
@@ -140,35 +128,27 @@ EVALUATION_SETS = ("development", "external")
 def labelled_errors(path: Path) -> tuple[list[Labelled], list[ContentError]]:
     """Read an evaluation set (`id,text,label,categories`), returning valid rows and every problem."""
     shown = display_path(path)
-    try:
-        handle = open(path, newline="", encoding="utf-8")
-    except FileNotFoundError:
-        return [], [ContentError(shown, None, None, "file not found")]
-    rows, errors, seen = [], [], set()
-    with handle:
-        reader = csv.DictReader(handle)
-        missing = [c for c in ("id", "text", "label", "categories") if c not in (reader.fieldnames or [])]
-        if missing:
-            return [], [ContentError(shown, None, ", ".join(missing), "column(s) missing from the header")]
-        for row in reader:
-            entry = row.get("id") or f"line {reader.line_num}"
-            categories = tuple(c.strip() for c in (row.get("categories") or "").split(";") if c.strip())
-            problem = None
-            if row["label"] not in ("accountability", "deflection"):
-                problem = ("label", f"must be accountability or deflection, not {row['label']!r}")
-            elif not categories or any(c not in FAMILY for c in categories):
-                problem = ("categories", f"unknown or missing category in {row['categories']!r}")
-            elif FAMILY[categories[0]] != row["label"]:
-                problem = ("categories", f"the primary category {categories[0]!r} does not match the label")
-            elif not (row.get("text") or "").strip():
-                problem = ("text", "is empty")
-            elif entry in seen:
-                problem = ("id", "this id is used more than once")
-            seen.add(entry)
-            if problem:
-                errors.append(ContentError(shown, entry, problem[0], f"{problem[1]} (line {reader.line_num})"))
-            else:
-                rows.append(Labelled(entry, row["text"], row["label"], categories))
+    table, errors = read_csv_rows(path, ("id", "text", "label", "categories"))
+    rows, seen = [], set()
+    for line, row in table:
+        entry = row.get("id") or f"line {line}"
+        categories = tuple(c.strip() for c in (row.get("categories") or "").split(";") if c.strip())
+        problem = None
+        if row["label"] not in ("accountability", "deflection"):
+            problem = ("label", f"must be accountability or deflection, not {row['label']!r}")
+        elif not categories or any(c not in FAMILY for c in categories):
+            problem = ("categories", f"unknown or missing category in {row['categories']!r}")
+        elif FAMILY[categories[0]] != row["label"]:
+            problem = ("categories", f"the primary category {categories[0]!r} does not match the label")
+        elif not (row.get("text") or "").strip():
+            problem = ("text", "is empty")
+        elif entry in seen:
+            problem = ("id", "this id is used more than once")
+        seen.add(entry)
+        if problem:
+            errors.append(ContentError(shown, entry, problem[0], f"{problem[1]} (line {line})"))
+        else:
+            rows.append(Labelled(entry, row["text"], row["label"], categories))
     return rows, errors
 
 

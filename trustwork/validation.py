@@ -107,3 +107,35 @@ def duplicate_ids(items: Iterable[dict], file: Path, id_key: str = "id") -> list
             errors.append(ContentError(display_path(file), str(key), id_key, "this id is used more than once"))
         seen.add(key)
     return errors
+
+
+def read_yaml_folder(folder: Path, what: str) -> tuple[list[tuple[Path, Any]], list[ContentError]]:
+    """Parse every `*.yaml` file in a folder: (path, document) pairs, and a ContentError for each unreadable file."""
+    files = sorted(Path(folder).glob("*.yaml"))
+    if not files:
+        return [], [ContentError(display_path(folder), None, None, f"no {what} (*.yaml) found")]
+    parsed, errors = [], []
+    for path in files:
+        try:
+            parsed.append((path, read_yaml(path)))
+        except ContentError as error:
+            errors.append(error)
+    return parsed, errors
+
+
+def read_csv_rows(path: Path, columns) -> tuple[list[tuple[int, dict]], list[ContentError]]:
+    """Read a CSV file's rows with their line numbers, checking that the header has `columns`."""
+    import csv
+
+    shown = display_path(path)
+    try:
+        with open(path, newline="", encoding="utf-8") as handle:
+            reader = csv.DictReader(handle)
+            missing = [c for c in columns if c not in (reader.fieldnames or [])]
+            if missing:
+                return [], [ContentError(shown, None, ", ".join(missing), "column(s) missing from the header")]
+            return [(reader.line_num, row) for row in reader], []
+    except FileNotFoundError:
+        return [], [ContentError(shown, None, None, "file not found")]
+    except UnicodeDecodeError as exc:
+        return [], [ContentError(shown, None, None, f"not UTF-8 text ({exc.reason} at byte {exc.start})")]

@@ -13,7 +13,7 @@ from pathlib import Path
 from .errors import ContentError
 from .framework import CONCEPT_IDS, load_framework
 from .paths import data_dir, display_path
-from .validation import read_yaml, schema_errors
+from .validation import read_yaml_folder, schema_errors
 
 DECISION_SCENES = (4, 7)
 MIN_ENDINGS = 2
@@ -151,20 +151,15 @@ def _referral_sign_ids(root: Path) -> set[str]:
 def check_vignettes(folder: Path) -> tuple[list[Vignette], list[ContentError]]:
     """Load every vignette in a folder; return the valid ones and every problem."""
     folder = Path(folder)
-    files = sorted(folder.glob("*.yaml"))
-    if not files:
-        return [], [ContentError(display_path(folder), None, None, "no vignettes (*.yaml) found")]
+    parsed, errors = read_yaml_folder(folder, "vignettes")
+    if not parsed:
+        return [], errors
     try:
         signs = _referral_sign_ids(folder.parent)
     except ContentError as error:
         return [], [error]
-    vignettes, errors = [], []
-    for path in files:
-        try:
-            doc = read_yaml(path)
-        except ContentError as error:
-            errors.append(error)
-            continue
+    vignettes = []
+    for path, doc in parsed:
         problems = vignette_errors(doc, path, signs)
         errors += problems
         if not problems:
