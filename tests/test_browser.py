@@ -236,3 +236,25 @@ def test_formgrader_lists_the_assignments(page, server):
     for name in names:
         expect(page.get_by_text(name).first).to_be_visible()
     shot(page, "06-formgrader")
+
+
+def test_drill_works_by_keyboard_at_a_narrow_width(browser, server):
+    """A trainee on a small screen who uses the keyboard: focus the answer button, press Enter, read the feedback."""
+    page = browser.new_page()
+    page.set_viewport_size({"width": 560, "height": 900})
+    try:
+        open_notebook(page, server, "course/04_accountability.ipynb")
+        run_all(page)
+        answer = panel(page).locator(".widget-button", has_text="Accountability").first
+        expect(answer).to_be_visible(timeout=90_000)
+        wait_idle(page)
+        answer.scroll_into_view_if_needed()
+        answer.focus()
+        page.keyboard.press("Enter")
+        feedback = panel(page).locator("[role='status']", has_text=re.compile("Right|Not quite")).first
+        expect(feedback).to_be_visible(timeout=20_000)
+        box = feedback.bounding_box()
+        assert box and box["x"] + box["width"] <= 560 + 1, "feedback overflows a narrow window"
+        shot(page, "07-drill-keyboard-narrow")
+    finally:
+        page.close()

@@ -46,7 +46,8 @@ def test_sorting_drill_full_run_with_wrong_answers_and_repeated_clicks(private_p
         primary.click()
         drill.category_buttons[-1].click()  # a second click is ignored
         assert drill.session.attempts[-1].category_correct is True
-        assert f"Right: {taxonomy()[statement.primary].name.lower()}." in html.unescape(drill.feedback.value)
+        assert f"✓ Right:</strong> {taxonomy()[statement.primary].name} is the main move." in \
+            html.unescape(drill.feedback.value)
         drill.next_button.click()
     assert drill.session.finished
     assert "You scored" in drill.summary.value and drill.chart.value[:4] == b"\x89PNG"

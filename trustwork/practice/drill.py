@@ -75,8 +75,8 @@ class DrillSession:
         self.attempts.append(Attempt(statement.id, correct))
         self.stage = "category"
         analysis = analyze(statement.text)
-        headline = (f"Right: this is {statement.label}." if correct
-                    else f"Not quite: this is {statement.label}, not {label}.")
+        headline = (f"This is {statement.label}." if correct
+                    else f"This is {statement.label}, not {label}.")
         return Feedback(correct, headline, statement.explanation, analysis,
                         statement.better if statement.label == "deflection" else "")
 
@@ -91,11 +91,11 @@ class DrillSession:
         self.stage = "next"
         primary = names[statement.primary]
         if category == statement.primary:
-            headline = f"Right: {primary.name.lower()}."
+            headline = f"{primary.name} is the main move."
         elif correct:
-            headline = f"Yes, {names[category].name.lower()} is there too; the main move is {primary.name.lower()}."
+            headline = f"{names[category].name} is there too; the main move is {primary.name.lower()}."
         else:
-            headline = f"Not quite: the main move is {primary.name.lower()}, not {names[category].name.lower()}."
+            headline = f"The main move is {primary.name.lower()}, not {names[category].name.lower()}."
         return Feedback(correct, headline, f"{primary.name}: {primary.definition}")
 
     def next(self) -> Statement | None:
