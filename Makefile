@@ -22,7 +22,8 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e .
-	$(BIN)/jupyter server extension enable --sys-prefix nbgrader >/dev/null
+	@for ext in formgrader assignment_list course_list validate_assignment; do \
+		$(BIN)/jupyter server extension enable --sys-prefix nbgrader.server_extensions.$$ext >/dev/null 2>&1 || exit 1; done
 	$(BIN)/trustwork validate
 	@touch $(STAMP)
 
