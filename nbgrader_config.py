@@ -20,9 +20,13 @@ c.CourseDirectory.root = COURSE_ROOT
 c.CourseDirectory.source_directory = "solutions"
 c.CourseDirectory.release_directory = "exercises"
 
-# Single-machine use: a local exchange inside the course folder (ignored by git).
-# On a JupyterHub, deploy/ sets a shared exchange instead.
-c.Exchange.root = os.path.join(COURSE_ROOT, ".exchange")
+# Single-machine use: a local exchange inside the course folder (ignored by git). On a JupyterHub the shared
+# exchange comes from TRUSTWORK_EXCHANGE (see deploy/), with one folder per course.
+if os.environ.get("TRUSTWORK_EXCHANGE"):
+    c.Exchange.root = os.environ["TRUSTWORK_EXCHANGE"]
+    c.Exchange.path_includes_course = True
+else:
+    c.Exchange.root = os.path.join(COURSE_ROOT, ".exchange")
 
 # A trainee's infinite loop must not stop the class: interrupt after 30 s and grade the rest.
 c.Execute.timeout = 30
