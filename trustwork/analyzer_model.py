@@ -1,8 +1,8 @@
 """A small statistical reader that backs up the analyzer's phrase patterns.
 
 The patterns in `data/analyzer_patterns.yaml` are precise but cannot list every way people deflect. This
-module learns word and word-pair evidence from the statement bank's `practice` split and the independent
-development set (never the bank's `heldout` split or the external test set),
+module learns word and word-pair evidence from the statement bank's `practice` split, the independent
+development set and the supplement (never the bank's `heldout` split or the external test set),
 with negation marked (after "not", "never", "no" ... a word is read as "not_word" until the clause ends), and
 scores a statement with naive Bayes. Its evidence is explainable: the span it reports is the phrase in the
 statement that most favours its reading, and statements with too little familiar language are left unclear.
@@ -145,13 +145,14 @@ def _norm(text: str) -> str:
 
 @lru_cache(maxsize=None)
 def model() -> StatementModel:
-    """The model trained on the bank's practice split and the development set (loaded once per process).
+    """The model trained on the bank's practice split, the development set and the supplement (loaded once).
 
     Never trained on the bank's held-out split or the external test set.
     """
     from .statements import load_labelled, statement_bank
 
-    return StatementModel([s for s in statement_bank() if s.split == "practice"] + load_labelled("development"))
+    return StatementModel([s for s in statement_bank() if s.split == "practice"]
+                          + load_labelled("development") + load_labelled("supplement"))
 
 
 __all__ = ["FAMILY", "Reading", "StatementModel", "features", "model"]

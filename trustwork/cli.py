@@ -47,7 +47,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.split == "cv":
         results = [cross_validate()]
     else:
-        splits = {"both": ["practice", "heldout"], "all": ["practice", "heldout", "development", "external"]}.get(
+        splits = {"both": ["practice", "heldout"], "all": ["practice", "heldout", "development", "supplement", "external"]}.get(
             args.split, [args.split])
         results = [evaluate_split(split, reader) for split in splits]
     if args.json:
@@ -116,7 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.set_defaults(run=_analyze)
 
     evaluate = sub.add_parser("evaluate", help="measure the analyzer against the statement bank")
-    evaluate.add_argument("--split", choices=["heldout", "practice", "both", "development", "external", "all", "cv"],
+    evaluate.add_argument("--split", choices=["heldout", "practice", "both", "development", "supplement", "external", "all", "cv"],
                           default="both", help="which statements: the bank's practice or heldout split, the "
                           "independent development or external sets (data/evaluation/), all of them, or cv "
                           "(5-fold cross-validation on practice)")

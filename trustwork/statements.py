@@ -122,7 +122,7 @@ class Labelled:
         return self.categories[0]
 
 
-EVALUATION_SETS = ("development", "external")
+EVALUATION_SETS = ("development", "external", "supplement")
 
 
 def labelled_errors(path: Path) -> tuple[list[Labelled], list[ContentError]]:
