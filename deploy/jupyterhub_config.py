@@ -104,7 +104,7 @@ if os.environ.get("TRUSTWORK_FORMGRADER", "1") != "0":
         "user": GRADER,
         "cwd": str(Path(grader_home) / COURSE),
         "environment": {"PATH": f"{VENV / 'bin'}:/usr/local/bin:/usr/bin:/bin",
-                        "JUPYTERHUB_DEFAULT_URL": "/formgrader"},
+                        "JUPYTERHUB_DEFAULT_URL": "/formgrader", "TRUSTWORK_EXCHANGE": EXCHANGE},
         "oauth_no_confirm": True,
     }]
     c.JupyterHub.load_roles = [

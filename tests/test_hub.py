@@ -87,7 +87,7 @@ def hub():
            "TRUSTWORK_COURSE_ID": COURSE, "TRUSTWORK_INSTRUCTORS": INSTRUCTOR,
            "TRUSTWORK_STUDENTS": ",".join(STUDENTS), "TRUSTWORK_EXCHANGE": str(exchange),
            "TRUSTWORK_COURSE_SRC": str(ROOT), "TRUSTWORK_VENV": str(shared), "TRUSTWORK_STATE": str(state),
-           "TRUSTWORK_AUTHENTICATOR": "dummy", "TRUSTWORK_FORMGRADER": "0",
+           "TRUSTWORK_AUTHENTICATOR": "dummy", "TRUSTWORK_FORMGRADER": "1",
            "CONFIGPROXY_AUTH_TOKEN": secrets.token_hex(16)}
     log = open(base / "hub.log", "w")
     process = subprocess.Popen(
@@ -194,6 +194,18 @@ def test_cohort_flow_through_a_real_hub(hub):
         result = as_user(INSTRUCTOR, *step, cwd=course_dir, env=env)
         assert result.returncode == 0, result.stdout + result.stderr
     print(f"\nhub cohort flow: {time.perf_counter() - started:.1f} s")
+
+    # The instructor opens Formgrader, the hub service named after the course, and sees the assignment.
+    session = login(url, INSTRUCTOR)
+    page = session.get(f"{url}/services/{COURSE}/formgrader", timeout=120)
+    assert page.ok and "nbgrader formgrade" in page.text, (page.status_code, page.url)
+    listed = session.get(f"{url}/services/{COURSE}/formgrader/api/assignments", timeout=60)
+    assert listed.ok, listed.status_code
+    assignments = {a["name"]: a for a in listed.json()}
+    assert assignments[ASSIGNMENT]["num_submissions"] == len(STUDENTS), assignments[ASSIGNMENT]
+    refused = login(url, STUDENTS[0]).get(f"{url}/services/{COURSE}/formgrader/api/assignments", timeout=60)
+    assert refused.status_code in (403, 404) or not refused.ok or "num_submissions" not in refused.text, \
+        "a trainee must not reach Formgrader"
 
     from nbgrader.api import Gradebook
     with Gradebook(f"sqlite:///{course_dir / 'gradebook.db'}") as gradebook:
