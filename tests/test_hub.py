@@ -23,7 +23,8 @@ from conftest import BIN, ROOT
 
 COURSE = "rebuilding-trust"
 ASSIGNMENT = "a1_betrayal_stabilization"
-INSTRUCTOR, STUDENTS = "tw-instructor", ["tw-student1", "tw-student2"]
+RUN = secrets.token_hex(3)  # fresh Unix users per run, removed afterwards: runs never share homes
+INSTRUCTOR, STUDENTS = f"tw{RUN}-instructor", [f"tw{RUN}-student1", f"tw{RUN}-student2"]
 pytestmark = pytest.mark.slow
 
 SYSTEM_PYTHON = Path("/usr/bin/python3.11")
@@ -44,12 +45,9 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def ensure_user(name: str) -> pwd.struct_passwd:
-    try:
-        return pwd.getpwnam(name)
-    except KeyError:
-        subprocess.run(["useradd", "--create-home", "--shell", "/bin/bash", name], check=True)
-        return pwd.getpwnam(name)
+def create_user(name: str) -> pwd.struct_passwd:
+    subprocess.run(["useradd", "--create-home", "--shell", "/bin/bash", name], check=True)
+    return pwd.getpwnam(name)
 
 
 def as_user(user: str, *command: str, cwd: Path, env: dict) -> subprocess.CompletedProcess:
@@ -71,12 +69,9 @@ def hub():
     exchange.mkdir()
     os.chmod(exchange, 0o777)
     for name in [INSTRUCTOR, *STUDENTS]:
-        home = Path(ensure_user(name).pw_dir)
-        shutil.rmtree(home / "rebuilding-trust", ignore_errors=True)
-        shutil.rmtree(home / ASSIGNMENT, ignore_errors=True)
+        create_user(name)
     instructor = pwd.getpwnam(INSTRUCTOR)
     course_dir = Path(instructor.pw_dir) / COURSE
-    shutil.rmtree(course_dir, ignore_errors=True)
     course_dir.mkdir()
     shutil.copy(ROOT / "nbgrader_config.py", course_dir)
     shutil.copytree(ROOT / "solutions" / ASSIGNMENT, course_dir / "solutions" / ASSIGNMENT)
@@ -116,7 +111,10 @@ def hub():
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
-        subprocess.run(["pkill", "-u", ",".join(STUDENTS), "-f", "jupyterhub-singleuser"], check=False)
+        subprocess.run(["pkill", "-KILL", "-u", ",".join([INSTRUCTOR, *STUDENTS])], check=False)
+        time.sleep(1)
+        for name in [INSTRUCTOR, *STUDENTS]:
+            subprocess.run(["userdel", "--remove", name], check=False, capture_output=True)
         log.close()
         (ROOT / "test-artifacts").mkdir(exist_ok=True)
         shutil.copy(base / "hub.log", ROOT / "test-artifacts" / "hub.log")
