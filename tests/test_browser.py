@@ -11,8 +11,6 @@ import os
 import re
 import secrets
 import shutil
-import signal
-import socket
 import subprocess
 import time
 import urllib.request
@@ -21,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BIN, ROOT
+from servers import free_port, stop
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
@@ -36,11 +35,6 @@ from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
 BUSY = ["Connecting", "Initializing", "Starting"]
 
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -84,11 +78,7 @@ def server(tmp_path_factory):
                 time.sleep(0.5)
         yield {"url": url, "token": token, "root": root}
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
+        stop(process)
         log.close()
 
 

@@ -14,7 +14,7 @@ import yaml
 
 from conftest import ROOT
 
-LOCAL = {"trustwork", "conftest", "helpers"}
+LOCAL = {"trustwork", "conftest", "servers"}
 
 
 def normalise(name: str) -> str:

@@ -10,8 +10,6 @@ import os
 import pwd
 import secrets
 import shutil
-import signal
-import socket
 import subprocess
 import tempfile
 import time
@@ -20,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BIN, ROOT
+from servers import free_port, stop
 
 COURSE = "rebuilding-trust"
 ASSIGNMENT = "a1_betrayal_stabilization"
@@ -38,11 +37,6 @@ if missing:
 
 import requests  # noqa: E402
 
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def create_user(name: str) -> pwd.struct_passwd:
@@ -106,11 +100,7 @@ def hub():
                           "HOME": instructor.pw_dir}
         yield {"url": url, "base": base, "course_dir": course_dir, "env": instructor_env, "log": base / "hub.log"}
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
+        stop(process, grace=30)
         subprocess.run(["pkill", "-KILL", "-u", ",".join([INSTRUCTOR, *STUDENTS])], check=False)
         time.sleep(1)
         for name in [INSTRUCTOR, *STUDENTS]:

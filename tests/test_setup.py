@@ -45,14 +45,12 @@ def test_make_lab_serves_the_course(tmp_path):
     """Start `make lab` for real on a free loopback port and ask the server for the course folder."""
     import json
     import secrets
-    import signal
-    import socket
     import time
     import urllib.request
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    from servers import free_port, stop
+
+    port = free_port()
     token = secrets.token_hex(16)
     args = (f"--no-browser --ServerApp.ip=127.0.0.1 --ServerApp.port={port} --ServerApp.port_retries=0 "
             f"--IdentityProvider.token={token} --LabApp.news_url=None "
@@ -77,8 +75,4 @@ def test_make_lab_serves_the_course(tmp_path):
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/lab?token={token}", timeout=5) as page:
             assert page.status == 200 and b"JupyterLab" in page.read()
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
+        stop(server)

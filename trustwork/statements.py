@@ -17,11 +17,25 @@ NEAR_DUPLICATE = 0.75  # Jaccard overlap of word sets above which two statements
 
 
 @dataclass(frozen=True)
-class Statement:
+class Labelled:
+    """A labelled statement: its text, `accountability` or `deflection`, and its categories (primary first).
+
+    Evaluation sets (data/evaluation/) hold just this; the bank's statements add teaching fields.
+    """
     id: str
     text: str
     label: str
     categories: tuple[str, ...]
+
+    @property
+    def primary(self) -> str:
+        """The main category (listed first)."""
+        return self.categories[0]
+
+
+@dataclass(frozen=True)
+class Statement(Labelled):
+    """A statement from the bank, with what a trainee learns from it."""
     explanation: str
     better: str
     context: str
@@ -29,11 +43,6 @@ class Statement:
     relationship: str
     difficulty: int
     split: str
-
-    @property
-    def primary(self) -> str:
-        """The main category (listed first)."""
-        return self.categories[0]
 
 
 def _row_to_record(row: dict) -> dict:
@@ -107,19 +116,6 @@ def _rule_errors(record: dict, shown: str, line: int) -> list[ContentError]:
     if record["id"][0] != label[0].upper():
         errors.append(ContentError(shown, entry, "id", f"ids of {label} statements start with {label[0].upper()!r} (line {line})"))
     return errors
-
-
-@dataclass(frozen=True)
-class Labelled:
-    """A statement from an evaluation set: text, label and categories only."""
-    id: str
-    text: str
-    label: str
-    categories: tuple[str, ...]
-
-    @property
-    def primary(self) -> str:
-        return self.categories[0]
 
 
 EVALUATION_SETS = ("development", "external", "supplement")
