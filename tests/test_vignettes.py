@@ -1,13 +1,11 @@
 """data/vignettes: coverage of cases and situations, and role-play graphs that always end."""
 from __future__ import annotations
 
-import copy
 from collections import Counter
 
 import pytest
 import yaml
 
-from conftest import DATA
 from trustwork.framework import CONCEPT_IDS
 from trustwork.vignettes import check_vignettes, load_vignettes
 
