@@ -151,7 +151,7 @@ def _expand(pattern: str, macros: dict[str, str]) -> str:
     return pattern.replace(" ", r"\s+")
 
 
-def _compile(source: str, expanded: str) -> re.Pattern:
+def _compile(expanded: str) -> re.Pattern:
     # Statements are lower-cased before matching, so no IGNORECASE (it halves the speed).
     return re.compile(rf"(?<![\w'])(?:{expanded.lower()})(?![\w])")
 
@@ -174,7 +174,7 @@ def pattern_errors(doc, path: Path) -> list[ContentError]:
                 errors.append(ContentError(shown, category, where, f"unknown macro(s) {unknown}"))
                 continue
             try:
-                regex = _compile(entry["pattern"], _expand(entry["pattern"], macros))
+                regex = _compile(_expand(entry["pattern"], macros))
             except re.error as exc:
                 errors.append(ContentError(shown, category, where, f"does not compile: {exc}"))
                 continue
@@ -202,7 +202,7 @@ def load_patterns(path: Path | None = None) -> PatternSet:
         for e in entries:
             key = (category, e.get("negatable", True), e.get("disclaimer", False))
             grouped.setdefault(key, []).append(f"(?:{_expand(e['pattern'], macros)})")
-    patterns = [_Pattern(category, _compile("", "|".join(branches)), negatable, disclaimer)
+    patterns = [_Pattern(category, _compile("|".join(branches)), negatable, disclaimer)
                 for (category, negatable, disclaimer), branches in grouped.items()]
 
     def rule(name: str) -> re.Pattern:
