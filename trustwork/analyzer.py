@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -103,8 +103,6 @@ class PatternSet:
     contrast: re.Pattern
     other_party: re.Pattern
     reported_speech: re.Pattern
-    word: re.Pattern
-    source: dict = field(repr=False, default_factory=dict)
 
 
 def normalise(text: str) -> str:
@@ -210,8 +208,7 @@ def load_patterns(path: Path | None = None) -> PatternSet:
 
     return PatternSet(patterns=patterns, negator=rule("negator"), clause_break=rule("clause_break"),
                       contrast=rule("contrast"), other_party=rule("other_party"),
-                      reported_speech=rule("reported_speech"),
-                      word=re.compile(r"[a-z]{2,}"), source=doc)
+                      reported_speech=rule("reported_speech"))
 
 
 @lru_cache(maxsize=None)
@@ -247,15 +244,11 @@ class _Text:
     def reported(self, start: int) -> bool:
         return bool(self.rules.reported_speech.search(self.norm, self.sentence(start)[0], start))
 
-    def matches(self, pattern: _Pattern):
-        """Non-overlapping matches of one pattern group."""
-        return pattern.regex.finditer(self.norm)
-
 
 def _raw_markers(text: _Text) -> tuple[list[Marker], list[tuple[int, int]]]:
     markers, disclaimers = [], []
     for pattern in text.rules.patterns:
-        for found in text.matches(pattern):
+        for found in pattern.regex.finditer(text.norm):
             if pattern.negatable and text.negated(found.start()):
                 continue
             if FAMILY[pattern.category] == "deflection" and text.reported(found.start()):
