@@ -45,6 +45,7 @@ from pathlib import Path
 
 from .errors import ContentError
 from .paths import data_dir, display_path
+from .pattern_index import PatternIndex
 from .taxonomy import ACCOUNTABILITY, DEFLECTION, FAMILY, taxonomy
 from .validation import read_yaml, schema_errors
 
@@ -86,10 +87,9 @@ class Analysis:
         return [c for c in self.categories if FAMILY[c] == family]
 
 
-@dataclass
-class _Pattern:
+@dataclass(frozen=True)
+class _Kind:
     category: str
-    regex: re.Pattern
     negatable: bool
     disclaimer: bool
 
@@ -97,7 +97,7 @@ class _Pattern:
 @dataclass
 class PatternSet:
     """The compiled contents of `data/analyzer_patterns.yaml`."""
-    patterns: list[_Pattern]
+    index: PatternIndex
     negator: re.Pattern
     clause_break: re.Pattern
     contrast: re.Pattern
@@ -194,19 +194,16 @@ def load_patterns(path: Path | None = None) -> PatternSet:
         raise errors[0]
     macros = doc["macros"]
     rules = doc["rules"]
-    # Entries of one category with the same flags are joined into one alternation: one scan instead of many.
-    grouped: dict[tuple[str, bool, bool], list[str]] = {}
+    index = PatternIndex()
     for category, entries in doc["categories"].items():
         for e in entries:
-            key = (category, e.get("negatable", True), e.get("disclaimer", False))
-            grouped.setdefault(key, []).append(f"(?:{_expand(e['pattern'], macros)})")
-    patterns = [_Pattern(category, _compile("|".join(branches)), negatable, disclaimer)
-                for (category, negatable, disclaimer), branches in grouped.items()]
+            kind = _Kind(category, e.get("negatable", True), e.get("disclaimer", False))
+            index.add(kind, _compile(_expand(e["pattern"], macros)))
 
     def rule(name: str) -> re.Pattern:
         return re.compile(_expand(rules[name], macros), re.IGNORECASE)
 
-    return PatternSet(patterns=patterns, negator=rule("negator"), clause_break=rule("clause_break"),
+    return PatternSet(index=index, negator=rule("negator"), clause_break=rule("clause_break"),
                       contrast=rule("contrast"), other_party=rule("other_party"),
                       reported_speech=rule("reported_speech"))
 
@@ -245,17 +242,21 @@ class _Text:
         return bool(self.rules.reported_speech.search(self.norm, self.sentence(start)[0], start))
 
 
+# Where a pattern may begin: not inside a word (every pattern starts with the same look-behind) nor on a space.
+_WORD_START = re.compile(r"(?<![\w'])\S")
+
+
 def _raw_markers(text: _Text) -> tuple[list[Marker], list[tuple[int, int]]]:
     markers, disclaimers = [], []
-    for pattern in text.rules.patterns:
-        for found in pattern.regex.finditer(text.norm):
-            if pattern.negatable and text.negated(found.start()):
-                continue
-            if FAMILY[pattern.category] == "deflection" and text.reported(found.start()):
-                continue
-            markers.append(Marker(pattern.category, found.start(), found.end(), ""))
-            if pattern.disclaimer:
-                disclaimers.append((found.start(), found.end()))
+    starts = [m.start() for m in _WORD_START.finditer(text.norm)]
+    for kind, found in text.rules.index.matches(text.norm, starts):
+        if kind.negatable and text.negated(found.start()):
+            continue
+        if FAMILY[kind.category] == "deflection" and text.reported(found.start()):
+            continue
+        markers.append(Marker(kind.category, found.start(), found.end(), ""))
+        if kind.disclaimer:
+            disclaimers.append((found.start(), found.end()))
     return markers, disclaimers
 
 

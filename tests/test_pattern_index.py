@@ -1,0 +1,53 @@
+"""The pattern index finds the same match beginnings as trying every pattern at every position."""
+import re
+
+import pytest
+
+from trustwork.analyzer import _WORD_START, normalise, patterns
+from trustwork.pattern_index import PatternIndex, match_prefixes
+from trustwork.statements import statement_bank
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"sorry", {"so"}),
+    (r"(?:i|we) lied", {"i ", "we"}),
+    (r"i\s+lied", {"i ", "i\t", "i\n", "i\r", "i\x0b", "i\x0c"}),
+    (r"(?<![\w'])(?:just|only) a", {"ju", "on"}),
+    (r"a?b", {"ab", "b"}),
+    (r"\w+ lied", None),
+    (r".", None),
+])
+def test_match_prefixes(pattern, expected):
+    assert match_prefixes(re.compile(pattern)) == expected
+
+
+def test_unlistable_patterns_are_searched_everywhere():
+    index = PatternIndex()
+    index.add("any", re.compile(r"\w+ed"))
+    index.add("sorry", re.compile(r"sorry"))
+    text = "i lied and i'm sorry"
+    found = sorted((key, m.start()) for key, m in index.matches(text, range(len(text))))
+    assert found == [("any", 2), ("sorry", 15)]
+
+
+def test_index_finds_exactly_what_matching_at_each_start_finds():
+    """On bank statements, for every course pattern, the index's matches are those of `regex.match` at each
+    start (or, for patterns it could not index, those of `finditer`)."""
+    rules = patterns()
+    indexed = {id(r): r for entries in list(rules.index._by_two.values()) + list(rules.index._by_one.values())
+               for _, r in entries}
+    everywhere = {id(r): r for _, r in rules.index._everywhere}
+    regexes = list(indexed.values()) + list(everywhere.values())
+    index = PatternIndex()
+    for number, regex in enumerate(regexes):
+        index.add(number, regex)
+    checked = 0
+    for statement in statement_bank():
+        text = normalise(statement.text)
+        starts = [m.start() for m in _WORD_START.finditer(text)]
+        expected = {(n, p) for n, regex in enumerate(regexes[:len(indexed)]) for p in starts if regex.match(text, p)}
+        expected |= {(len(indexed) + n, m.start()) for n, regex in enumerate(everywhere.values())
+                     for m in regex.finditer(text)}
+        assert {(key, m.start()) for key, m in index.matches(text, starts)} == expected, statement.id
+        checked += len(expected)
+    assert checked > 500
