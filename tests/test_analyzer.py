@@ -152,15 +152,6 @@ def test_feedback_names_what_was_done_well_and_what_undid_it():
     assert "ownership" in accountable and "undoes" not in accountable
 
 
-def test_the_learned_reader_only_speaks_when_patterns_are_silent():
-    text = "Let's get a takeaway and watch something, yeah?"
-    assert analyze(text, reader=None).verdict == "unclear"
-    with_reader = analyze(text)
-    assert with_reader.verdict in {"unclear", "deflection", "accountability"}
-    covered = analyze("I'm sorry, but you pushed me away.")
-    assert covered.categories == analyze("I'm sorry, but you pushed me away.", reader=None).categories
-
-
 def test_json_contract_keys():
     record = analyze("I'm sorry if you were hurt.").to_dict()
     assert list(record) == ["text", "verdict", "categories", "markers", "feedback"]

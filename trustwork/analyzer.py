@@ -12,16 +12,18 @@ structural rules on top of them:
    ("but", "however", "that said") whose clause brings no accountability of its own and points at the partner,
    a third party or circumstances is marked as blame-shifting or justifying.
 3. **Reported words are not the speaker's.** A deflection after "you keep saying", "I told myself" or
-   "I pretended", in the same sentence, is reported, not performed: "you keep saying you should be over it by
-   now" is not rushing.
+   "I pretended", or before ", I said", in the same sentence, is reported, not performed: "you keep saying you
+   should be over it by now" is not rushing, and "Only a few hundred, I kept saying" is not minimizing.
 4. **Explaining is not excusing.** A reason ("I was lonely") is cancelled when the statement also says plainly
    that it is no excuse, unless the disclaimer comes first and a "but" follows it ("I'm not making excuses,
    but ...").
-5. **A learned reader for what the patterns miss.** Where no pattern matched at all, a small naive Bayes
-   reader (`analyzer_model.py`, trained on the bank's practice split only) may add one marker: the phrase in
-   the statement that most favours its reading. It needs enough familiar language to speak at all, so
-   off-topic or non-English text stays unclear. It never overrules a pattern (measured: overruling lowered
-   cross-validated accuracy).
+5. **A learned reader for what the patterns miss.** A logistic regression over the statement's words
+   (`analyzer_model.py`, weights in `data/analyzer_reader.json`) adds at most one marker, at the phrase that
+   most favours its reading: where no pattern matched, its reading (it needs enough familiar language to speak
+   at all, so off-topic or non-English text stays unclear); where only accountability was found but it is
+   fairly sure (`OVERRIDE_THRESHOLD`) the statement deflects, its likeliest deflection; and where a deflection
+   was found, its likeliest deflection category if the patterns did not already name it. It never removes a
+   pattern's marker.
 6. **Verdict.** Any deflection marker makes the statement a deflection; otherwise any accountability marker
    makes it accountable; otherwise it is unclear.
 
@@ -103,6 +105,7 @@ class PatternSet:
     contrast: re.Pattern
     other_party: re.Pattern
     reported_speech: re.Pattern
+    reported_after: re.Pattern
 
 
 def normalise(text: str) -> str:
@@ -205,7 +208,7 @@ def load_patterns(path: Path | None = None) -> PatternSet:
 
     return PatternSet(index=index, negator=rule("negator"), clause_break=rule("clause_break"),
                       contrast=rule("contrast"), other_party=rule("other_party"),
-                      reported_speech=rule("reported_speech"))
+                      reported_speech=rule("reported_speech"), reported_after=rule("reported_after"))
 
 
 @lru_cache(maxsize=None)
@@ -238,8 +241,10 @@ class _Text:
     def negated(self, start: int) -> bool:
         return bool(self.rules.negator.search(self.norm, self.clause_start(start), start))
 
-    def reported(self, start: int) -> bool:
-        return bool(self.rules.reported_speech.search(self.norm, self.sentence(start)[0], start))
+    def reported(self, start: int, end: int) -> bool:
+        sentence_start, sentence_end = self.sentence(start)
+        return bool(self.rules.reported_speech.search(self.norm, sentence_start, start)
+                    or self.rules.reported_after.match(self.norm, end, sentence_end))
 
 
 # Where a pattern may begin: not inside a word (every pattern starts with the same look-behind) nor on a space.
@@ -252,7 +257,7 @@ def _raw_markers(text: _Text) -> tuple[list[Marker], list[tuple[int, int]]]:
     for kind, found in text.rules.index.matches(text.norm, starts):
         if kind.negatable and text.negated(found.start()):
             continue
-        if FAMILY[kind.category] == "deflection" and text.reported(found.start()):
+        if FAMILY[kind.category] == "deflection" and text.reported(found.start(), found.end()):
             continue
         markers.append(Marker(kind.category, found.start(), found.end(), ""))
         if kind.disclaimer:
@@ -332,18 +337,30 @@ def _feedback(text: str, verdict: str, categories: list[str], markers: list[Mark
     return " ".join(parts)
 
 
-# How sure the statistical reader must be before it speaks where no pattern matched.
-MODEL_THRESHOLD = 0.5
+# How sure the learned reader must be that a statement deflects before it adds a deflection the patterns missed,
+# and how many familiar features it needs (on a short statement its reading is mostly its prior).
+OVERRIDE_THRESHOLD = 0.7
+OVERRIDE_MIN_EVIDENCE = 8
 
 
-def _model_markers(norm: str, markers: list[Marker], reader) -> list[Marker]:
-    """Rule 5: where no pattern matched at all, a learned reader may add one marker."""
-    if markers:
-        return []
+def _reader_markers(norm: str, markers: list[Marker], reader) -> list[Marker]:
+    """Rule 5: the learned reader fills in what the patterns missed."""
+    if not markers:
+        reading = reader.confident_reading(norm)
+        if reading is None:
+            return []
+        category = reading.top("deflection" if reading.deflection >= 0.5 else "accountability")
+        return [Marker(category, *reading.evidence(category), "")]
     reading = reader.read(norm)
-    if reading is None or reading.probability < MODEL_THRESHOLD:
+    if not reading.found:
         return []
-    return [Marker(reading.category, reading.span[0], reading.span[1], "")]
+    deflecting = any(m.family == "deflection" for m in markers)
+    if not deflecting and (reading.deflection < OVERRIDE_THRESHOLD or reading.familiar < OVERRIDE_MIN_EVIDENCE):
+        return []
+    category = reading.top("deflection")
+    if any(m.category == category for m in markers):
+        return []
+    return [Marker(category, *reading.evidence(category), "")]
 
 
 def analyze(text: str, rules: PatternSet | None = None, reader="default") -> Analysis:
@@ -366,7 +383,7 @@ def analyze(text: str, rules: PatternSet | None = None, reader="default") -> Ana
 
         reader = model()
     if reader is not None:
-        markers += _model_markers(norm, markers, reader)
+        markers += _reader_markers(norm, markers, reader)
     markers = _dedupe(markers, text)
     categories = list(dict.fromkeys(m.category for m in markers))
     if any(m.family == "deflection" for m in markers):

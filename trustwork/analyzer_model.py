@@ -1,158 +1,168 @@
-"""A small statistical reader that backs up the analyzer's phrase patterns.
+"""A learned reader that backs up the analyzer's phrase patterns.
 
 The patterns in `data/analyzer_patterns.yaml` are precise but cannot list every way people deflect. This
-module learns word and word-pair evidence from the statement bank's `practice` split, the independent
-development set and the supplement (never the bank's `heldout` split or the external test set),
-with negation marked (after "not", "never", "no" ... a word is read as "not_word" until the clause ends), and
-scores a statement with naive Bayes. Its evidence is explainable: the span it reports is the phrase in the
-statement that most favours its reading, and statements with too little familiar language are left unclear.
+reader is a logistic regression over word and word-pair features of the statement, with negation marked
+(after "not", "never", "no" ... a word is read as "not_word" until the clause ends). It gives a probability
+for each of the 16 taxonomy categories being the statement's main one, so it also says how likely the
+statement is to be a deflection.
+
+Its weights are data: `data/analyzer_reader.json`, written by `python -m trustwork.reader_training` from
+the labelled statements it lists (never the bank's `heldout` split or the external test sets); a test checks
+that the committed file is what that command produces. Its evidence is explainable: the span it reports is
+the phrase in the statement that most favours its reading.
 """
 from __future__ import annotations
 
+import json
 import math
 import re
-from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
+from .errors import ContentError
+from .paths import data_dir, display_path
 from .taxonomy import FAMILY
 
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|[.,;:!?]")
-_NEGATORS = {"not", "never", "no", "nothing", "none", "nobody", "neither", "nor", "without", "cannot"}
-_BREAKS = {".", ",", ";", ":", "!", "?", "but", "and", "because", "so"}
-_ALPHA = 0.5
-MIN_EVIDENCE = 2  # familiar features needed before the model will give a reading
-# Statements in this course are one person speaking to or about another: without a personal pronoun
-# the text is off-topic and the model stays silent.
+_NEGATORS = frozenset({"not", "never", "no", "nothing", "none", "nobody", "neither", "nor", "without", "cannot"})
+_BREAKS = frozenset({".", ",", ";", ":", "!", "?", "but", "and", "because", "so"})
+_PUNCTUATION = frozenset(".,;:!?")
+MIN_EVIDENCE = 2  # familiar features needed before the reader will speak where no pattern matched
+# Statements in this course are one person speaking to or about another. Without a personal pronoun the reader
+# speaks only when most of the statement is language it knows, so off-topic or foreign text stays unclear.
+MIN_SHARE = 0.35  # of the statement's features that must be familiar
+IMPERSONAL_MIN_EVIDENCE = 4
+IMPERSONAL_MIN_SHARE = 0.5
 _PERSONAL = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|myself|you|you're|you've|you'd|you'll|your|we|we're|us|our)\b")
 
-
-@dataclass(frozen=True)
-class Feature:
-    name: str
-    start: int
-    end: int
+Feature = tuple[str, int, int]  # name, start, end
 
 
 def features(norm: str) -> list[Feature]:
     """Unigrams and bigrams of a normalised statement, negation-marked, with their character spans."""
-    tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(norm)]
-    marked = []
+    words: list[Feature] = []
     negated = False
-    for word, start, end in tokens:
+    for match in _TOKEN.finditer(norm):
+        word = match.group()
         if word in _BREAKS:
             negated = False
-            marked.append((word, start, end))
+            if word in _PUNCTUATION:
+                continue
+            words.append((word, match.start(), match.end()))
             continue
         is_negator = word in _NEGATORS or word.endswith("n't")
-        marked.append((("not_" + word) if negated and not is_negator else word, start, end))
+        words.append((("not_" + word) if negated and not is_negator else word, match.start(), match.end()))
         if is_negator:
             negated = True
-    found = []
-    words = [(w, s, e) for w, s, e in marked if w not in {".", ",", ";", ":", "!", "?"}]
-    for index, (word, start, end) in enumerate(words):
-        found.append(Feature(word, start, end))
-        if index + 1 < len(words):
-            nxt = words[index + 1]
-            found.append(Feature(f"{word} {nxt[0]}", start, nxt[2]))
+    found = list(words)
+    for (first, start, _), (second, _, end) in zip(words, words[1:]):
+        found.append((f"{first} {second}", start, end))
     return found
-
-
-class NaiveBayes:
-    """Multinomial naive Bayes over binary features (each feature counted once per statement)."""
-
-    def __init__(self, documents: list[tuple[set[str], str]]):
-        self.classes = sorted({label for _, label in documents})
-        self.doc_count = Counter(label for _, label in documents)
-        self.feature_count: dict[str, Counter] = defaultdict(Counter)
-        for feats, label in documents:
-            self.feature_count[label].update(feats)
-        self.vocabulary = set().union(*(set(c) for c in self.feature_count.values()))
-        self.totals = {c: sum(self.feature_count[c].values()) for c in self.classes}
-        self.size = len(self.vocabulary) + 1
-        total_docs = sum(self.doc_count.values())
-        self.prior = {c: math.log(self.doc_count[c] / total_docs) for c in self.classes}
-        self._denominator = {c: math.log(self.totals[c] + _ALPHA * self.size) for c in self.classes}
-        self._evidence: dict[tuple[str, str], float] = {}
-
-    def log_likelihood(self, feature: str, label: str) -> float:
-        return math.log(self.feature_count[label][feature] + _ALPHA) - self._denominator[label]
-
-    def posterior(self, feats: set[str]) -> dict[str, float]:
-        """Class probabilities for a set of features (unknown features are ignored)."""
-        known = [f for f in feats if f in self.vocabulary]
-        scores = {c: self.prior[c] + sum(self.log_likelihood(f, c) for f in known) for c in self.classes}
-        top = max(scores.values())
-        exp = {c: math.exp(s - top) for c, s in scores.items()}
-        total = sum(exp.values())
-        return {c: v / total for c, v in exp.items()}
-
-    def evidence(self, feature: str, label: str) -> float:
-        """How much a feature favours `label` over the other classes (log ratio), cached."""
-        key = (feature, label)
-        if key not in self._evidence:
-            others = [c for c in self.classes if c != label]
-            rest = sum(math.exp(self.log_likelihood(feature, c)) for c in others) / max(1, len(others))
-            self._evidence[key] = self.log_likelihood(feature, label) - math.log(rest)
-        return self._evidence[key]
 
 
 @dataclass
 class Reading:
-    """The model's reading of a statement: the family, its probability, the category and its evidence."""
-    family: str
-    probability: float
-    category: str
-    span: tuple[int, int]
+    """The reader's view of one statement: a probability per category and the features it recognised."""
+    probabilities: dict[str, float]
+    found: list[Feature]
+    weights: dict[str, tuple[float, ...]]
+    distinct: int  # how many different features the statement has, known or not
 
+    @property
+    def familiar(self) -> int:
+        """How many different features of the statement the reader knows."""
+        return len({name for name, _, _ in self.found})
 
-class StatementModel:
-    """Verdict and category models trained on labelled statements."""
-
-    def __init__(self, statements):
-        docs = [(set(f.name for f in features(_norm(s.text))), s) for s in statements]
-        self.verdict = NaiveBayes([(feats, s.label) for feats, s in docs])
-        self.category = {
-            family: NaiveBayes([(feats, s.primary) for feats, s in docs if s.label == family])
-            for family in ("accountability", "deflection")
-        }
-        self.informative = {f for f in self.verdict.vocabulary
-                            if sum(self.verdict.feature_count[c][f] for c in self.verdict.classes) >= 2}
-
-    def read(self, norm: str) -> Reading | None:
-        """Read a normalised statement; None when there is too little familiar language to judge."""
-        if not _PERSONAL.search(norm):
+    def evidence(self, category: str) -> tuple[int, int] | None:
+        """The span of the feature that most favours `category` over the others, or None when nothing was recognised."""
+        if not self.found:
             return None
-        feats = features(norm)
-        names = {f.name for f in feats}
-        if len(names & self.informative) < MIN_EVIDENCE:
+        index = list(self.probabilities).index(category)
+
+        def favour(feature: Feature) -> float:
+            row = self.weights[feature[0]]
+            return row[index] - sum(row) / len(row)
+
+        _, start, end = max(self.found, key=favour)
+        return start, end
+
+    @property
+    def deflection(self) -> float:
+        """The probability that the statement is a deflection (its main category is a deflecting one)."""
+        return sum(p for c, p in self.probabilities.items() if FAMILY[c] == "deflection")
+
+    def top(self, family: str | None = None) -> str:
+        """The most probable category, optionally within one family."""
+        return max((c for c in self.probabilities if family is None or FAMILY[c] == family),
+                   key=self.probabilities.get)
+
+
+class Reader:
+    """Logistic-regression weights per feature and category, loaded from `data/analyzer_reader.json`."""
+
+    def __init__(self, categories: list[str], bias: list[float], weights: dict[str, list[float]]):
+        self.categories = list(categories)
+        self.bias = list(bias)
+        self.weights = {name: tuple(row) for name, row in weights.items()}
+
+    def read(self, norm: str) -> Reading:
+        """Score a normalised statement (features the reader has never seen are ignored)."""
+        every = features(norm)
+        found = [f for f in every if f[0] in self.weights]
+        rows = [self.weights[name] for name, _, _ in found]
+        scores = [b + sum(column) for b, column in zip(self.bias, zip(*rows))] if rows else list(self.bias)
+        top = max(scores)
+        exp = [math.exp(s - top) for s in scores]
+        total = sum(exp)
+        return Reading({c: e / total for c, e in zip(self.categories, exp)}, found, self.weights,
+                       len({name for name, _, _ in every}))
+
+    def confident_reading(self, norm: str) -> Reading | None:
+        """A reading only when the statement is familiar enough to judge, else None (see MIN_EVIDENCE)."""
+        reading = self.read(norm)
+        familiar = reading.familiar
+        if familiar < MIN_EVIDENCE or familiar < MIN_SHARE * reading.distinct:
             return None
-        posterior = self.verdict.posterior(names)
-        family = max(posterior, key=posterior.get)
-        categories = self.category[family].posterior(names)
-        category = max(categories, key=categories.get)
-        model = self.category[family]
-        best = max((f for f in feats if f.name in model.vocabulary),
-                   key=lambda f: model.evidence(f.name, category), default=feats[0])
-        return Reading(family, posterior[family], category, (best.start, best.end))
+        if _PERSONAL.search(norm):
+            return reading
+        if familiar >= IMPERSONAL_MIN_EVIDENCE and familiar >= IMPERSONAL_MIN_SHARE * reading.distinct:
+            return reading
+        return None
 
 
-def _norm(text: str) -> str:
-    from .analyzer import normalise
+def reader_path() -> Path:
+    """Where the reader's weights live."""
+    return data_dir() / "analyzer_reader.json"
 
-    return normalise(text)
+
+def load_reader(path: Path | None = None) -> Reader:
+    """Load the reader's weights, checking their shape and categories; a ContentError names what is wrong."""
+    path = Path(path) if path else reader_path()
+    shown = display_path(path)
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ContentError(shown, None, None, f"cannot be read as JSON ({exc}); rebuild it with "
+                           "`python -m trustwork.reader_training`") from exc
+    if not isinstance(doc, dict) or not {"categories", "bias", "weights"} <= set(doc):
+        raise ContentError(shown, None, None, "needs the keys 'categories', 'bias' and 'weights'")
+    categories = doc["categories"]
+    if sorted(categories) != sorted(FAMILY):
+        raise ContentError(shown, None, "categories", "must list exactly the 16 taxonomy categories")
+    size = len(categories)
+    if len(doc["bias"]) != size:
+        raise ContentError(shown, None, "bias", f"needs {size} numbers")
+    for name, row in doc["weights"].items():
+        if not isinstance(row, list) or len(row) != size:
+            raise ContentError(shown, name, "weights", f"needs {size} numbers")
+    return Reader(categories, doc["bias"], doc["weights"])
 
 
 @lru_cache(maxsize=None)
-def model() -> StatementModel:
-    """The model trained on the bank's practice split, the development set and the supplement (loaded once).
-
-    Never trained on the bank's held-out split or the external test set.
-    """
-    from .statements import load_labelled, statement_bank
-
-    return StatementModel([s for s in statement_bank() if s.split == "practice"]
-                          + load_labelled("development") + load_labelled("supplement"))
+def model() -> Reader:
+    """The course's reader, loaded once per process."""
+    return load_reader()
 
 
-__all__ = ["FAMILY", "Reading", "StatementModel", "features", "model"]
+__all__ = ["Feature", "Reader", "Reading", "features", "load_reader", "model", "reader_path"]

@@ -47,8 +47,9 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.split == "cv":
         results = [cross_validate()]
     else:
-        splits = {"both": ["practice", "heldout"], "all": ["practice", "heldout", "development", "supplement", "external"]}.get(
-            args.split, [args.split])
+        every = ["practice", "heldout", "development", "supplement", "training", "external", "examiner"]
+        splits = {"both": ["practice", "heldout"], "tests": ["heldout", "external", "examiner"],
+                  "all": every}.get(args.split, [args.split])
         results = [evaluate_split(split, reader) for split in splits]
     if args.json:
         print(json.dumps([r.to_dict() for r in results], indent=2))
@@ -116,10 +117,13 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.set_defaults(run=_analyze)
 
     evaluate = sub.add_parser("evaluate", help="measure the analyzer against the statement bank")
-    evaluate.add_argument("--split", choices=["heldout", "practice", "both", "development", "supplement", "external", "all", "cv"],
-                          default="both", help="which statements: the bank's practice or heldout split, the "
-                          "independent development or external sets (data/evaluation/), all of them, or cv "
-                          "(5-fold cross-validation on practice)")
+    evaluate.add_argument("--split", default="both",
+                          choices=["heldout", "practice", "both", "development", "supplement", "training",
+                                   "external", "examiner", "tests", "all", "cv"],
+                          help="which statements: the bank's practice or heldout split; an independent set in "
+                          "data/evaluation/ (development, supplement and training teach the learned reader; "
+                          "external and examiner are test sets it never sees); tests (heldout, external and "
+                          "examiner); all of them; or cv (5-fold cross-validation on practice)")
     evaluate.add_argument("--patterns-only", action="store_true", help="without the learned reader")
     evaluate.add_argument("--json", action="store_true", help="machine-readable results")
     evaluate.add_argument("--mistakes", action="store_true", help="also list every statement it got wrong")

@@ -90,19 +90,25 @@ def evaluate_split(split: str, reader="default") -> Evaluation:
 
 
 def cross_validate(folds: int = 5, seed: int = 7) -> Evaluation:
-    """An honest estimate on `practice` alone: the learned reader is retrained without each fold it scores."""
+    """An estimate on `practice`: the learned reader is retrained without each fold it scores.
+
+    The phrase patterns were written while reading the practice split, so this flatters them; the held-out and
+    test sets are the honest measures.
+    """
     import random
 
-    from .analyzer_model import StatementModel
+    from .reader_training import train, training_statements
 
     practice = [s for s in statement_bank() if s.split == "practice"]
     order = sorted(practice, key=lambda s: s.id)
     random.Random(seed).shuffle(order)
+    practice_ids = {s.id for s in practice}
+    others = [s for s in training_statements() if s.id not in practice_ids]
     statements, results = [], []
     for fold in range(folds):
         held = order[fold::folds]
         held_ids = {s.id for s in held}
-        reader = StatementModel([s for s in order if s.id not in held_ids])
+        reader = train([s for s in order if s.id not in held_ids] + others)
         statements += held
         results += analyze_many([s.text for s in held], reader)
     return _score(statements, results, f"practice, {folds}-fold cross-validation")

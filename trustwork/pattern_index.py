@@ -14,7 +14,7 @@ from collections import defaultdict
 from re import _constants as sre
 from re import _parser as sre_parse
 
-_SPACE = " \t\n\r\x0b\x0c"
+_WHITE_SPACE = re.compile(r"\s")
 _MAX_PREFIXES = 400
 _ZERO_WIDTH = {sre.ASSERT, sre.ASSERT_NOT}
 
@@ -31,7 +31,7 @@ def _charset(items) -> set[str]:
         elif op is sre.RANGE and av[1] - av[0] < 64:
             chars.update(chr(c) for c in range(av[0], av[1] + 1))
         elif op is sre.CATEGORY and av is sre.CATEGORY_SPACE:
-            chars.update(_SPACE)
+            chars.add(" ")  # the index looks at the text with every white-space character made a space
         else:
             raise _TooBroad
     return chars
@@ -76,9 +76,9 @@ def _limited(found: set[str]) -> set[str]:
 
 
 def match_prefixes(regex: re.Pattern, length: int = 2) -> set[str] | None:
-    """The one- or two-character beginnings of the pattern's matches, or None when they cannot be listed.
+    """The beginnings (up to `length` characters) of the pattern's matches, or None when they cannot be listed.
 
-    A beginning shorter than `length` means a match may be that short or end at the text's end.
+    A beginning shorter than `length` means a match may be that short. White space is listed as a space.
     """
     try:
         found = _prefixes(list(sre_parse.parse(regex.pattern, regex.flags)), length)
@@ -88,41 +88,41 @@ def match_prefixes(regex: re.Pattern, length: int = 2) -> set[str] | None:
 
 
 class PatternIndex:
-    """Patterns indexed by the beginnings of their matches.
+    """Patterns indexed by the beginnings of their matches (up to `LONGEST` characters).
 
-    `matches(text, start_ok)` yields `(key, match)` for every position where `start_ok(text, position)` holds
-    and a pattern matches there; `key` is whatever was added with the pattern.
+    `matches(text, starts)` yields `(key, match)` for every position in `starts` where a pattern matches;
+    `key` is whatever was added with the pattern.
     """
 
+    LONGEST = 4
+
     def __init__(self):
-        self._by_two: dict[str, list] = defaultdict(list)
-        self._by_one: dict[str, list] = defaultdict(list)
+        self._by_length: list[dict[str, list]] = [defaultdict(list) for _ in range(self.LONGEST + 1)]
         self._everywhere: list = []
 
     def add(self, key, regex: re.Pattern) -> None:
-        """Index one compiled pattern under `key`."""
-        beginnings = match_prefixes(regex)
-        if beginnings is None or any(b[0].isspace() for b in beginnings):
-            self._everywhere.append((key, regex))
-            return
-        for beginning in beginnings:
-            (self._by_two if len(beginning) == 2 else self._by_one)[beginning].append((key, regex))
+        """Index one compiled pattern under `key`, by the longest beginnings that can be listed."""
+        for length in range(self.LONGEST, 0, -1):
+            beginnings = match_prefixes(regex, length)
+            if beginnings is not None and not any(b[0] == " " for b in beginnings):
+                for beginning in beginnings:
+                    self._by_length[len(beginning)][beginning].append((key, regex))
+                return
+        self._everywhere.append((key, regex))
 
     def matches(self, text: str, starts):
         """Every (key, match) with a match beginning at one of the positions in `starts`.
 
         Patterns that could not be indexed are searched over the whole text instead.
         """
-        by_two, by_one = self._by_two, self._by_one
+        spaced = _WHITE_SPACE.sub(" ", text)
+        tables = [(length, table) for length, table in enumerate(self._by_length) if table]
         for position in starts:
-            for key, regex in by_two.get(text[position:position + 2], ()):
-                found = regex.match(text, position)
-                if found:
-                    yield key, found
-            for key, regex in by_one.get(text[position:position + 1], ()):
-                found = regex.match(text, position)
-                if found:
-                    yield key, found
+            for length, table in tables:
+                for key, regex in table.get(spaced[position:position + length], ()):
+                    found = regex.match(text, position)
+                    if found:
+                        yield key, found
         for key, regex in self._everywhere:
             for found in regex.finditer(text):
                 yield key, found

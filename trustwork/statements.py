@@ -118,7 +118,7 @@ def _rule_errors(record: dict, shown: str, line: int) -> list[ContentError]:
     return errors
 
 
-EVALUATION_SETS = ("development", "external", "supplement")
+EVALUATION_SETS = ("development", "external", "supplement", "training", "examiner")
 
 
 def labelled_errors(path: Path) -> tuple[list[Labelled], list[ContentError]]:

@@ -1,0 +1,129 @@
+"""The learned reader: how it joins the phrase patterns (rule 5), its guard against off-topic text, its
+weights file, and that the committed weights are what training produces."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from trustwork.analyzer import OVERRIDE_MIN_EVIDENCE, OVERRIDE_THRESHOLD, analyze, normalise
+from trustwork.analyzer_model import Reader, Reading, load_reader, model
+from trustwork.errors import ContentError
+from trustwork.reader_training import differences, main as training_main, train
+from trustwork.statements import Labelled
+from trustwork.taxonomy import FAMILY
+
+
+class StubReader:
+    """A reader that gives a fixed reading (the rest of the probability on one category of the other family),
+    with its evidence on the first word."""
+
+    def __init__(self, top: str, probability: float, familiar: int = 20):
+        self.top, self.probability, self.familiar = top, probability, familiar
+
+    def _reading(self, norm: str) -> Reading:
+        other = "blame_shifting" if FAMILY[self.top] == "accountability" else "ownership"
+        probabilities = {c: 0.0 for c in FAMILY} | {self.top: self.probability, other: 1 - self.probability}
+        word_end = norm.find(" ") if " " in norm else len(norm)
+        found = [(f"w{i}", 0, word_end) for i in range(self.familiar)]
+        weights = {name: tuple(1.0 if c == self.top else 0.0 for c in FAMILY) for name, _, _ in found}
+        return Reading(probabilities, found, weights, self.familiar)
+
+    def read(self, norm):
+        return self._reading(norm)
+
+    def confident_reading(self, norm):
+        return self._reading(norm)
+
+
+ACCOUNTABLE = "I lied to you about the money, and I'll show you the statements every Friday."
+
+
+def test_where_no_pattern_matches_the_reader_gives_the_marker():
+    text = "Whatever the reason, the fund went somewhere."
+    assert analyze(text, reader=None).verdict == "unclear"
+    result = analyze(text, reader=StubReader("minimizing", 0.9))
+    assert result.verdict == "deflection" and result.categories == ["minimizing"]
+    assert result.markers[0].text == "Whatever"
+
+
+def test_a_sure_reader_adds_a_deflection_the_patterns_missed():
+    assert analyze(ACCOUNTABLE, reader=None).verdict == "accountability"
+    result = analyze(ACCOUNTABLE, reader=StubReader("justifying", OVERRIDE_THRESHOLD + 0.05))
+    assert result.verdict == "deflection"
+    assert "justifying" in result.categories and "ownership" in result.categories
+
+
+def test_an_unsure_reader_or_one_with_little_evidence_leaves_accountability_alone():
+    unsure = analyze(ACCOUNTABLE, reader=StubReader("justifying", OVERRIDE_THRESHOLD - 0.05))
+    thin = analyze(ACCOUNTABLE, reader=StubReader("justifying", 0.99, familiar=OVERRIDE_MIN_EVIDENCE - 1))
+    assert unsure.verdict == thin.verdict == "accountability"
+
+
+def test_the_reader_names_a_missing_deflection_category_but_never_removes_a_marker():
+    text = "I'm sorry, but you pushed me away."
+    patterns_only = analyze(text, reader=None)
+    with_reader = analyze(text, reader=StubReader("justifying", 0.6))
+    assert set(with_reader.categories) == set(patterns_only.categories) | {"justifying"}
+    accountable_reader = analyze(text, reader=StubReader("remorse", 0.99))
+    assert accountable_reader.categories == patterns_only.categories
+    assert accountable_reader.verdict == "deflection"
+
+
+@pytest.mark.parametrize("text", [
+    "The weather is lovely today and the park was busy.",
+    "Preheat the oven to 180 degrees and add two eggs.",
+    "Hola, ¿cómo estás? Me gustaría un café.",
+    "Das ist mir egal.",
+])
+def test_off_topic_or_foreign_text_stays_unclear_with_the_real_reader(text):
+    assert analyze(text).verdict == "unclear"
+
+
+def test_the_real_reader_hears_a_deflection_with_no_pronoun_and_no_pattern():
+    text = "Money was tight back then, and the loan looked like the sensible option at the time."
+    assert analyze(text, reader=None).verdict == "unclear"
+    assert analyze(text).verdict == "deflection"
+
+
+def test_evidence_points_at_the_statement():
+    text = "Honestly the whole thing got blown out of proportion by everyone."
+    reading = model().read(normalise(text))
+    start, end = reading.evidence(reading.top())
+    assert 0 <= start < end <= len(text) and text[start:end].strip()
+
+
+def test_a_broken_weights_file_is_named(tmp_path):
+    path = tmp_path / "analyzer_reader.json"
+    path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ContentError, match=r"analyzer_reader.json.*cannot be read as JSON"):
+        load_reader(path)
+    path.write_text(json.dumps({"categories": ["ownership"], "bias": [0.0], "weights": {}}), encoding="utf-8")
+    with pytest.raises(ContentError, match=r"16 taxonomy categories"):
+        load_reader(path)
+    categories = list(FAMILY)
+    path.write_text(json.dumps({"categories": categories, "bias": [0.0] * 16, "weights": {"sorry": [1.0]}}))
+    with pytest.raises(ContentError, match=r"sorry.*16 numbers"):
+        load_reader(path)
+
+
+def test_training_learns_from_its_statements():
+    statements = [Labelled(f"T{i}", text, label, (category,)) for i, (text, label, category) in enumerate([
+        ("I lied to you and it was my choice", "accountability", "ownership"),
+        ("I chose to lie to you, that was me", "accountability", "ownership"),
+        ("you made me do it with your nagging", "deflection", "blame_shifting"),
+        ("your nagging made me do it", "deflection", "blame_shifting"),
+    ] * 3)]
+    reader = train(statements)
+    assert reader.read(normalise("it was my choice to lie")).top() == "ownership"
+    assert reader.read(normalise("your nagging made me")).top() == "blame_shifting"
+
+
+def test_committed_weights_are_what_training_produces(tmp_path, capsys):
+    assert training_main(["--check"]) == 0
+    committed = load_reader()
+    tampered = Reader(committed.categories, committed.bias,
+                      {name: [w + 0.5 for w in row] if index == 0 else list(row)
+                       for index, (name, row) in enumerate(committed.weights.items())})
+    assert differences(committed, committed) == []
+    assert any("differ by up to 0.5" in problem for problem in differences(tampered, committed))
