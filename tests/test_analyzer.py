@@ -165,3 +165,15 @@ def test_patterns_file_checks_its_own_examples(data_copy):
                                  'example: "Completely unrelated words."', 1))
     with pytest.raises(Exception, match=r"ownership.*does not match its own example"):
         load_patterns(path)
+
+
+def test_a_control_character_in_a_pattern_is_named(data_copy):
+    """In a double-quoted YAML string "\\b" is a backspace, so a word boundary silently never matches."""
+    path = data_copy / "analyzer_patterns.yaml"
+    text = path.read_text()
+    broken = text.replace('example: "I lied to you about where I was."', 'example: "I lied to you about where I was."', 1)
+    first = broken.index('    - pattern: "', broken.index("  ownership:"))
+    broken = broken[:first] + '    - pattern: "lied\\bto|' + broken[first + len('    - pattern: "'):]
+    path.write_text(broken)
+    with pytest.raises(Exception, match=r"ownership.*\[0\]\.pattern.*control character.*0x8"):
+        load_patterns(path)

@@ -170,6 +170,11 @@ def pattern_errors(doc, path: Path) -> list[ContentError]:
             continue
         for index, entry in enumerate(entries):
             where = f"[{index}].pattern"
+            control = [hex(ord(ch)) for ch in entry["pattern"] if ord(ch) < 32]
+            if control:
+                errors.append(ContentError(shown, category, where, f"contains control character(s) {control}; in a "
+                                           "double-quoted YAML string write \\\\b for a word boundary, not \\b"))
+                continue
             unknown = [m for m in re.findall(r"\{([A-Z_]+)\}", entry["pattern"]) if m not in macros]
             if unknown:
                 errors.append(ContentError(shown, category, where, f"unknown macro(s) {unknown}"))
