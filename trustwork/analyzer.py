@@ -281,8 +281,12 @@ def _excused(marker: Marker, disclaimers: list[tuple[int, int]], text: _Text) ->
     return False
 
 
-def _contrast_markers(text: _Text, markers: list[Marker]) -> list[Marker]:
-    """Rule 2: an accountable clause followed by "but" + a clause that points away from the speaker."""
+def _contrast_markers(text: _Text, markers: list[Marker], turn=None) -> list[Marker]:
+    """Rule 2: an accountable clause followed by "but" + a clause that brings no accountability of its own.
+
+    The turn is blame-shifting when the clause points at someone else, justifying when it is about the speaker,
+    and otherwise whatever deflection `turn()` names (the learned reader's likeliest), if anything.
+    """
     extra = []
     rules = text.rules
     for found in rules.contrast.finditer(text.norm):
@@ -300,6 +304,8 @@ def _contrast_markers(text: _Text, markers: list[Marker]) -> list[Marker]:
             category = "blame_shifting"
         elif re.search(r"\b(?:i|i'm|i was|i had|i felt)\b", clause):
             category = "justifying"
+        elif turn is not None and (category := turn()):
+            pass
         else:
             continue
         extra.append(Marker(category, found.start(), found.end(), ""))
@@ -382,11 +388,16 @@ def analyze(text: str, rules: PatternSet | None = None, reader="default") -> Ana
     markers, disclaimers = _raw_markers(context)
     if disclaimers:
         markers = [m for m in markers if not (m.category == "justifying" and _excused(m, disclaimers, context))]
-    markers += _contrast_markers(context, markers)
     if reader == "default":
         from .analyzer_model import model
 
         reader = model()
+    turn = None
+    if reader is not None:
+        def turn():
+            reading = reader.read(norm)
+            return reading.top("deflection") if reading.found else None
+    markers += _contrast_markers(context, markers, turn)
     if reader is not None:
         markers += _reader_markers(norm, markers, reader)
     markers = _dedupe(markers, text)
