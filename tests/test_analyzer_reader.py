@@ -32,8 +32,9 @@ class StubReader:
     def read(self, norm):
         return self._reading(norm)
 
-    def confident_reading(self, norm):
-        return self._reading(norm)
+    @staticmethod
+    def speaks_on(reading, norm):
+        return True
 
 
 ACCOUNTABLE = "I lied to you about the money, and I'll show you the statements every Friday."
@@ -44,7 +45,7 @@ def test_where_no_pattern_matches_the_reader_gives_the_marker():
     assert analyze(text, reader=None).verdict == "unclear"
     result = analyze(text, reader=StubReader("minimizing", 0.9))
     assert result.verdict == "deflection" and result.categories == ["minimizing"]
-    assert result.markers[0].text == "Whatever"
+    assert result.markers[0].text == "Whatever the reason", "the clause of the evidence, up to the comma"
 
 
 def test_a_sure_reader_adds_a_deflection_the_patterns_missed():

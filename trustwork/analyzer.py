@@ -40,6 +40,7 @@ Usage::
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -230,12 +231,25 @@ class _Text:
     def __init__(self, norm: str, rules: PatternSet):
         self.norm = norm
         self.rules = rules
-        self.clause_ends = [m.end() for m in rules.clause_break.finditer(norm)]
+        breaks = list(rules.clause_break.finditer(norm))
+        self.clause_ends = [m.end() for m in breaks]
+        self.clause_break_starts = [m.start() for m in breaks]
         self.sentence_ends = [m.start() for m in self._SENTENCE_END.finditer(norm)]
 
     def clause_start(self, position: int) -> int:
         index = bisect.bisect_right(self.clause_ends, position) - 1
         return self.clause_ends[index] if index >= 0 else 0
+
+    def clause(self, start: int, end: int) -> tuple[int, int]:
+        """The clause around a span, without its surrounding white space (the span itself if longer)."""
+        index = bisect.bisect_left(self.clause_break_starts, end)
+        clause_end = self.clause_break_starts[index] if index < len(self.clause_break_starts) else len(self.norm)
+        clause_start = min(self.clause_start(start), start)
+        while clause_start < start and self.norm[clause_start].isspace():
+            clause_start += 1
+        while clause_end > end and self.norm[clause_end - 1].isspace():
+            clause_end -= 1
+        return clause_start, max(clause_end, end)
 
     def sentence(self, position: int) -> tuple[int, int]:
         index = bisect.bisect_left(self.sentence_ends, position)
@@ -308,7 +322,10 @@ def _contrast_markers(text: _Text, markers: list[Marker], turn=None) -> list[Mar
             pass
         else:
             continue
-        extra.append(Marker(category, found.start(), found.end(), ""))
+        end = clause_end
+        while end > found.end() and (text.norm[end - 1].isspace() or text.norm[end - 1] in ",;:"):
+            end -= 1
+        extra.append(Marker(category, found.start(), end, ""))
     return extra
 
 
@@ -354,24 +371,22 @@ OVERRIDE_THRESHOLD = 0.7
 OVERRIDE_MIN_EVIDENCE = 8
 
 
-def _reader_markers(norm: str, markers: list[Marker], reader) -> list[Marker]:
-    """Rule 5: the learned reader fills in what the patterns missed."""
-    if not markers:
-        reading = reader.confident_reading(norm)
-        if reading is None:
-            return []
-        category = reading.top("deflection" if reading.deflection >= 0.5 else "accountability")
-        return [Marker(category, *reading.evidence(category), "")]
-    reading = reader.read(norm)
+def _reader_markers(text: _Text, markers: list[Marker], reader, reading) -> list[Marker]:
+    """Rule 5: the learned reader fills in what the patterns missed, marking the clause of its evidence."""
     if not reading.found:
         return []
-    deflecting = any(m.family == "deflection" for m in markers)
-    if not deflecting and (reading.deflection < OVERRIDE_THRESHOLD or reading.familiar < OVERRIDE_MIN_EVIDENCE):
-        return []
-    category = reading.top("deflection")
-    if any(m.category == category for m in markers):
-        return []
-    return [Marker(category, *reading.evidence(category), "")]
+    if not markers:
+        if not reader.speaks_on(reading, text.norm):
+            return []
+        category = reading.top("deflection" if reading.deflection >= 0.5 else "accountability")
+    else:
+        deflecting = any(m.family == "deflection" for m in markers)
+        if not deflecting and (reading.deflection < OVERRIDE_THRESHOLD or reading.familiar < OVERRIDE_MIN_EVIDENCE):
+            return []
+        category = reading.top("deflection")
+        if any(m.category == category for m in markers):
+            return []
+    return [Marker(category, *text.clause(*reading.evidence(category)), "")]
 
 
 def analyze(text: str, rules: PatternSet | None = None, reader="default") -> Analysis:
@@ -394,12 +409,13 @@ def analyze(text: str, rules: PatternSet | None = None, reader="default") -> Ana
         reader = model()
     turn = None
     if reader is not None:
+        reading = functools.cache(lambda: reader.read(norm))
+
         def turn():
-            reading = reader.read(norm)
-            return reading.top("deflection") if reading.found else None
+            return reading().top("deflection") if reading().found else None
     markers += _contrast_markers(context, markers, turn)
     if reader is not None:
-        markers += _reader_markers(norm, markers, reader)
+        markers += _reader_markers(context, markers, reader, reading())
     markers = _dedupe(markers, text)
     categories = list(dict.fromkeys(m.category for m in markers))
     if any(m.family == "deflection" for m in markers):

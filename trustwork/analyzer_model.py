@@ -118,17 +118,15 @@ class Reader:
         return Reading({c: e / total for c, e in zip(self.categories, exp)}, found, self.weights,
                        len({name for name, _, _ in every}))
 
-    def confident_reading(self, norm: str) -> Reading | None:
-        """A reading only when the statement is familiar enough to judge, else None (see MIN_EVIDENCE)."""
-        reading = self.read(norm)
+    @staticmethod
+    def speaks_on(reading: Reading, norm: str) -> bool:
+        """Whether a reading rests on enough familiar language to stand alone (see MIN_EVIDENCE)."""
         familiar = reading.familiar
         if familiar < MIN_EVIDENCE or familiar < MIN_SHARE * reading.distinct:
-            return None
+            return False
         if _PERSONAL.search(norm):
-            return reading
-        if familiar >= IMPERSONAL_MIN_EVIDENCE and familiar >= IMPERSONAL_MIN_SHARE * reading.distinct:
-            return reading
-        return None
+            return True
+        return familiar >= IMPERSONAL_MIN_EVIDENCE and familiar >= IMPERSONAL_MIN_SHARE * reading.distinct
 
 
 def reader_path() -> Path:
