@@ -58,7 +58,7 @@ def main() -> None:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
 
-    print(f"load patterns and train reader: {load_seconds * 1000:.0f} ms")
+    print(f"load patterns and reader weights: {load_seconds * 1000:.0f} ms")
     print(f"statements per second (median of {args.repeat} passes over {len(texts)}): {statistics.median(rates):,.0f}")
     print(f"one {len(answer)}-character answer: median {statistics.median(long_times):.2f} ms, "
           f"worst {max(long_times):.2f} ms")

@@ -28,6 +28,13 @@ _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|[.,;:!?]")
 _NEGATORS = frozenset({"not", "never", "no", "nothing", "none", "nobody", "neither", "nor", "without", "cannot"})
 _BREAKS = frozenset({".", ",", ";", ":", "!", "?", "but", "and", "because", "so"})
 _PUNCTUATION = frozenset(".,;:!?")
+# Texting spellings read as the words they stand for (so "dont" negates like "don't").
+_SPELLINGS = {"u": "you", "ya": "you", "ur": "your", "r": "are", "im": "i'm", "ive": "i've", "youre": "you're",
+              "dont": "don't", "didnt": "didn't", "cant": "can't", "wont": "won't", "wasnt": "wasn't",
+              "isnt": "isn't", "doesnt": "doesn't", "havent": "haven't", "couldnt": "couldn't",
+              "wouldnt": "wouldn't", "shouldnt": "shouldn't", "werent": "weren't", "arent": "aren't",
+              "thats": "that's", "theyre": "they're", "cuz": "because", "coz": "because", "cos": "because",
+              "bc": "because", "tho": "though", "pls": "please", "plz": "please", "sry": "sorry", "soz": "sorry"}
 MIN_EVIDENCE = 2  # familiar features needed before the reader will speak where no pattern matched
 # Statements in this course are one person speaking to or about another. Without a personal pronoun the reader
 # speaks only when most of the statement is language it knows, so off-topic or foreign text stays unclear.
@@ -45,6 +52,7 @@ def features(norm: str) -> list[Feature]:
     negated = False
     for match in _TOKEN.finditer(norm):
         word = match.group()
+        word = _SPELLINGS.get(word, word)
         if word in _BREAKS:
             negated = False
             if word in _PUNCTUATION:
