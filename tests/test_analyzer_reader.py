@@ -37,6 +37,14 @@ class StubReader:
         return True
 
 
+class SentenceStub(StubReader):
+    """Sure of a deflection only when it reads the sentence about the rent on its own."""
+
+    def read(self, norm):
+        sure = "rent" in norm and "lied" not in norm
+        return StubReader("minimizing", 0.97 if sure else 0.3)._reading(norm)
+
+
 ACCOUNTABLE = "I lied to you about the money, and I'll show you the statements every Friday."
 
 
@@ -72,8 +80,9 @@ def test_the_reader_names_a_missing_deflection_category_but_never_removes_a_mark
 
 
 @pytest.mark.parametrize("text", [
-    "The weather is lovely today and the park was busy.",
     "Preheat the oven to 180 degrees and add two eggs.",
+    "Photosynthesis converts light into chemical energy.",
+    "Arsenal won two nil on Saturday.",
     "Hola, ¿cómo estás? Me gustaría un café.",
     "Das ist mir egal.",
 ])
@@ -128,3 +137,15 @@ def test_committed_weights_are_what_training_produces(tmp_path, capsys):
                        for index, (name, row) in enumerate(committed.weights.items())})
     assert differences(committed, committed) == []
     assert any("differ by up to 0.5" in problem for problem in differences(tampered, committed))
+
+
+def test_one_sentence_the_reader_is_sure_of_is_enough_in_a_long_statement():
+    text = "I lied to you about the money, and I'll show you the statements every Friday. The rent was only late once."
+    patterns_only = analyze(text, reader=None)
+    assert patterns_only.verdict == "accountability", patterns_only.categories
+    result = analyze(text, reader=SentenceStub("minimizing", 0.3))
+    assert result.verdict == "deflection" and "minimizing" in result.categories
+    marker = next(m for m in result.markers if m.category == "minimizing")
+    assert marker.start >= text.index("The rent"), "the marker is placed in the sentence that deflects"
+    single = "I lied to you about the money and the rent, and I'll show you the statements every Friday."
+    assert analyze(single, reader=SentenceStub("minimizing", 0.3)).verdict == "accountability"

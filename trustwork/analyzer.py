@@ -382,11 +382,35 @@ def _reader_markers(text: _Text, markers: list[Marker], reader, reading) -> list
     else:
         deflecting = any(m.family == "deflection" for m in markers)
         if not deflecting and (reading.deflection < OVERRIDE_THRESHOLD or reading.familiar < OVERRIDE_MIN_EVIDENCE):
-            return []
+            return _sentence_markers(text, reader) if SENTENCE_THRESHOLD <= 1 else []
         category = reading.top("deflection")
         if any(m.category == category for m in markers):
             return []
     return [Marker(category, *text.clause(*reading.evidence(category)), "")]
+
+
+SENTENCE_THRESHOLD = 0.95
+SENTENCE_MIN_EVIDENCE = 6
+
+
+def _sentence_markers(text: _Text, reader) -> list[Marker]:
+    """In a statement of several sentences, one sentence the reader is sure deflects is enough."""
+    bounds, start = [], 0
+    for end in text.sentence_ends + [len(text.norm)]:
+        while start < end and text.norm[start].isspace():
+            start += 1
+        if text.norm[start:end].strip("\"'"):
+            bounds.append((start, end))
+        start = end + 1
+    if len(bounds) < 2:
+        return []
+    for start, end in bounds:
+        reading = reader.read(text.norm[start:end])
+        if reading.deflection >= SENTENCE_THRESHOLD and reading.familiar >= SENTENCE_MIN_EVIDENCE:
+            category = reading.top("deflection")
+            first, last = reading.evidence(category)
+            return [Marker(category, *text.clause(start + first, start + last), "")]
+    return []
 
 
 def analyze(text: str, rules: PatternSet | None = None, reader="default") -> Analysis:
