@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from trustwork.analyzer import OVERRIDE_MIN_EVIDENCE, OVERRIDE_THRESHOLD, analyze, normalise
+from trustwork.analyzer import OVERRIDE_MIN_EVIDENCE, OVERRIDE_THRESHOLD, VETO_THRESHOLD, analyze, normalise
 from trustwork.analyzer_model import Reader, Reading, load_reader, model
 from trustwork.errors import ContentError
 from trustwork.reader_training import differences, main as training_main, train
@@ -69,14 +69,26 @@ def test_an_unsure_reader_or_one_with_little_evidence_leaves_accountability_alon
     assert unsure.verdict == thin.verdict == "accountability"
 
 
-def test_the_reader_names_a_missing_deflection_category_but_never_removes_a_marker():
+def test_the_reader_names_a_missing_deflection_category():
     text = "I'm sorry, but you pushed me away."
     patterns_only = analyze(text, reader=None)
     with_reader = analyze(text, reader=StubReader("justifying", 0.6))
     assert set(with_reader.categories) == set(patterns_only.categories) | {"justifying"}
-    accountable_reader = analyze(text, reader=StubReader("remorse", 0.99))
-    assert accountable_reader.categories == patterns_only.categories
-    assert accountable_reader.verdict == "deflection"
+
+
+def test_a_sure_reader_vetoes_deflection_markers_only_beside_accountability():
+    text = "I'm sorry, but you pushed me away."
+    patterns_only = analyze(text, reader=None)
+    assert patterns_only.found("accountability") and patterns_only.found("deflection")
+    sure = analyze(text, reader=StubReader("remorse", 1 - VETO_THRESHOLD / 2))
+    assert sure.verdict == "accountability" and sure.categories == patterns_only.found("accountability")
+    unsure = analyze(text, reader=StubReader("remorse", 1 - VETO_THRESHOLD * 2))
+    assert unsure.verdict == "deflection"
+    thin = analyze(text, reader=StubReader("remorse", 0.999, familiar=OVERRIDE_MIN_EVIDENCE - 1))
+    assert thin.verdict == "deflection"
+    bare = "You pushed me away."
+    assert analyze(bare, reader=None).found("accountability") == []
+    assert analyze(bare, reader=StubReader("remorse", 0.999)).verdict == "deflection"
 
 
 @pytest.mark.parametrize("text", [

@@ -18,12 +18,16 @@ structural rules on top of them:
    that it is no excuse, unless the disclaimer comes first and a "but" follows it ("I'm not making excuses,
    but ...").
 5. **A learned reader for what the patterns miss.** A logistic regression over the statement's words
-   (`analyzer_model.py`, weights in `data/analyzer_reader.json`) adds at most one marker, at the phrase that
-   most favours its reading: where no pattern matched, its reading (it needs enough familiar language to speak
-   at all, so off-topic or non-English text stays unclear); where only accountability was found but it is
-   fairly sure (`OVERRIDE_THRESHOLD`) the statement deflects, its likeliest deflection; and where a deflection
-   was found, its likeliest deflection category if the patterns did not already name it. It never removes a
-   pattern's marker.
+   (`analyzer_model.py`, weights in `data/analyzer_reader.json`) reads every statement. Where no pattern matched,
+   its reading gives the one marker (it needs enough familiar language to speak at all, so foreign text and most
+   off-topic text stay unclear). Where only accountability was found but it is fairly sure the statement
+   deflects (`OVERRIDE_THRESHOLD`), or sure that one sentence of a longer statement does (`SENTENCE_THRESHOLD`),
+   it adds its likeliest deflection. Where a deflection was found it names its likeliest deflection category too,
+   if the patterns did not. And where it is very sure a statement that shows accountability does not deflect
+   (`VETO_THRESHOLD`), the deflection markers the patterns found there are dropped: phrase patterns misfire on
+   quoted, negated or reported words more often than the reader does (measured by cross-validation on the
+   independent training sets: accuracy 0.908 without the veto, 0.921 with it). Its markers cover the clause
+   of the phrase that most favours its reading.
 6. **Verdict.** Any deflection marker makes the statement a deflection; otherwise any accountability marker
    makes it accountable; otherwise it is unclear.
 
@@ -389,6 +393,18 @@ def _reader_markers(text: _Text, markers: list[Marker], reader, reading) -> list
     return [Marker(category, *text.clause(*reading.evidence(category)), "")]
 
 
+VETO_THRESHOLD = 0.1
+
+
+def _vetoed(markers: list[Marker], reading) -> list[Marker]:
+    """Deflection markers the reader is sure are wrong, in a statement that also shows accountability, go."""
+    if reading.deflection >= VETO_THRESHOLD or reading.familiar < OVERRIDE_MIN_EVIDENCE:
+        return markers
+    if not any(m.family == "accountability" for m in markers):
+        return markers
+    return [m for m in markers if m.family == "accountability"]
+
+
 SENTENCE_THRESHOLD = 0.95
 SENTENCE_MIN_EVIDENCE = 6
 
@@ -439,6 +455,7 @@ def analyze(text: str, rules: PatternSet | None = None, reader="default") -> Ana
             return reading().top("deflection") if reading().found else None
     markers += _contrast_markers(context, markers, turn)
     if reader is not None:
+        markers = _vetoed(markers, reading())
         markers += _reader_markers(context, markers, reader, reading())
     markers = _dedupe(markers, text)
     categories = list(dict.fromkeys(m.category for m in markers))
