@@ -382,7 +382,7 @@ def _reader_markers(text: _Text, markers: list[Marker], reader, reading) -> list
     if not markers:
         if not reader.speaks_on(reading, text.norm):
             return []
-        category = reading.top("deflection" if reading.deflection >= 0.5 else "accountability")
+        category = reading.top()
     else:
         deflecting = any(m.family == "deflection" for m in markers)
         if not deflecting and (reading.deflection < OVERRIDE_THRESHOLD or reading.familiar < OVERRIDE_MIN_EVIDENCE):
