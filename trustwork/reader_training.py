@@ -5,7 +5,8 @@ Run `python -m trustwork.reader_training` after changing the training statements
 
 The reader is trained on the statement bank's `practice` split and the independent sets written for
 training (`development`, `supplement`, `training` in `data/evaluation/`). It never sees the bank's `heldout`
-split or the test sets (`external`, `examiner`), so those measure how it does on statements it has not seen.
+split or the test sets (`external`, `examiner`), nor any statement close to one of them, so those measure how it
+does on statements it has not seen.
 """
 from __future__ import annotations
 
@@ -13,13 +14,14 @@ import argparse
 import json
 import sys
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 from .analyzer import normalise
 from .analyzer_model import Reader, features, load_reader, reader_path
-from .statements import Labelled, load_labelled, statement_bank
+from .statements import Labelled, load_labelled, statement_bank, words
 from .taxonomy import FAMILY
 
 TRAINING_SETS = ("development", "supplement", "training")
@@ -30,10 +32,42 @@ MIN_COUNT = 2  # a feature must occur in at least this many training statements
 DECIMALS = 4
 
 
+TEST_SETS = ("external", "examiner")
+TOO_CLOSE = 0.6  # word-set overlap above which a statement counts as a copy of a test statement
+
+
+def never_trained_on() -> list[Labelled]:
+    """The statements the reader must never learn from: the bank's held-out split and the test sets."""
+    return [s for s in statement_bank() if s.split == "heldout"] + [
+        s for name in TEST_SETS for s in load_labelled(name)]
+
+
+def close_to_tests(statements: list[Labelled]) -> set[str]:
+    """Ids of statements whose words overlap a test statement's by more than TOO_CLOSE."""
+    tests = [words(s.text) for s in never_trained_on()]
+    close = set()
+    for statement in statements:
+        mine = words(statement.text)
+        for theirs in tests:
+            shared = len(mine & theirs)
+            if shared and shared / len(mine | theirs) > TOO_CLOSE:
+                close.add(statement.id)
+                break
+    return close
+
+
 def training_statements() -> list[Labelled]:
-    """The bank's practice split plus the sets written for training, in a fixed order."""
-    return [s for s in statement_bank() if s.split == "practice"] + [
+    """The bank's practice split plus the sets written for training, in a fixed order, without any statement
+    that is close to a test statement (a few written independently came out nearly the same)."""
+    return list(_training_statements())
+
+
+@lru_cache(maxsize=1)
+def _training_statements() -> tuple[Labelled, ...]:
+    candidates = [s for s in statement_bank() if s.split == "practice"] + [
         s for name in TRAINING_SETS for s in load_labelled(name)]
+    close = close_to_tests(candidates)
+    return tuple(s for s in candidates if s.id not in close)
 
 
 def train(statements: list[Labelled]) -> Reader:
