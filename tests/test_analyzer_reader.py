@@ -30,7 +30,13 @@ class StubReader:
         return Reading(probabilities, found, weights, self.familiar)
 
     def read(self, norm):
+        self.whole = norm
         return self._reading(norm)
+
+    def read_part(self, reading, start, end):
+        part = self._reading(self.whole[start:end])
+        part.found = [(name, first + start, last + start) for name, first, last in part.found]
+        return part
 
     @staticmethod
     def speaks_on(reading, norm):
@@ -40,7 +46,7 @@ class StubReader:
 class SentenceStub(StubReader):
     """Sure of a deflection only when it reads the sentence about the rent on its own."""
 
-    def read(self, norm):
+    def _reading(self, norm):
         sure = "rent" in norm and "lied" not in norm
         return StubReader("minimizing", 0.97 if sure else 0.3)._reading(norm)
 
@@ -161,3 +167,14 @@ def test_one_sentence_the_reader_is_sure_of_is_enough_in_a_long_statement():
     assert marker.start >= text.index("The rent"), "the marker is placed in the sentence that deflects"
     single = "I lied to you about the money and the rent, and I'll show you the statements every Friday."
     assert analyze(single, reader=SentenceStub("minimizing", 0.3)).verdict == "accountability"
+
+
+def test_reading_part_of_a_statement_matches_reading_that_part_alone():
+    text = normalise("I lied to you about the loan. It was only a bit of fun, honestly.")
+    second = text.index("it was")
+    whole = model().read(text)
+    part = model().read_part(whole, second, len(text))
+    alone = model().read(text[second:])
+    assert sorted(name for name, _, _ in part.found) == sorted(name for name, _, _ in alone.found)
+    assert all(start >= second for _, start, _ in part.found)
+    assert part.probabilities == pytest.approx(alone.probabilities)

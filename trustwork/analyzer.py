@@ -386,7 +386,7 @@ def _reader_markers(text: _Text, markers: list[Marker], reader, reading) -> list
     else:
         deflecting = any(m.family == "deflection" for m in markers)
         if not deflecting and (reading.deflection < OVERRIDE_THRESHOLD or reading.familiar < OVERRIDE_MIN_EVIDENCE):
-            return _sentence_markers(text, reader) if SENTENCE_THRESHOLD <= 1 else []
+            return _sentence_markers(text, reader, reading)
         category = reading.top("deflection")
         if any(m.category == category for m in markers):
             return []
@@ -409,7 +409,7 @@ SENTENCE_THRESHOLD = 0.95
 SENTENCE_MIN_EVIDENCE = 6
 
 
-def _sentence_markers(text: _Text, reader) -> list[Marker]:
+def _sentence_markers(text: _Text, reader, reading) -> list[Marker]:
     """In a statement of several sentences, one sentence the reader is sure deflects is enough."""
     bounds, start = [], 0
     for end in text.sentence_ends + [len(text.norm)]:
@@ -421,11 +421,10 @@ def _sentence_markers(text: _Text, reader) -> list[Marker]:
     if len(bounds) < 2:
         return []
     for start, end in bounds:
-        reading = reader.read(text.norm[start:end])
-        if reading.deflection >= SENTENCE_THRESHOLD and reading.familiar >= SENTENCE_MIN_EVIDENCE:
-            category = reading.top("deflection")
-            first, last = reading.evidence(category)
-            return [Marker(category, *text.clause(start + first, start + last), "")]
+        part = reader.read_part(reading, start, end)
+        if part.deflection >= SENTENCE_THRESHOLD and part.familiar >= SENTENCE_MIN_EVIDENCE:
+            category = part.top("deflection")
+            return [Marker(category, *text.clause(*part.evidence(category)), "")]
     return []
 
 

@@ -117,14 +117,22 @@ class Reader:
     def read(self, norm: str) -> Reading:
         """Score a normalised statement (features the reader has never seen are ignored)."""
         every = features(norm)
-        found = [f for f in every if f[0] in self.weights]
+        weights = self.weights
+        found = [f for f in every if f[0] in weights]
+        return Reading(self._probabilities(found), found, weights, len({name for name, _, _ in every}))
+
+    def read_part(self, reading: Reading, start: int, end: int) -> Reading:
+        """The reading of one stretch of an already-read statement (e.g. a sentence), from its features."""
+        found = [f for f in reading.found if f[1] >= start and f[2] <= end]
+        return Reading(self._probabilities(found), found, self.weights, len(found))
+
+    def _probabilities(self, found: list[Feature]) -> dict[str, float]:
         rows = [self.weights[name] for name, _, _ in found]
         scores = [b + sum(column) for b, column in zip(self.bias, zip(*rows))] if rows else list(self.bias)
         top = max(scores)
         exp = [math.exp(s - top) for s in scores]
         total = sum(exp)
-        return Reading({c: e / total for c, e in zip(self.categories, exp)}, found, self.weights,
-                       len({name for name, _, _ in every}))
+        return {c: e / total for c, e in zip(self.categories, exp)}
 
     @staticmethod
     def speaks_on(reading: Reading, norm: str) -> bool:

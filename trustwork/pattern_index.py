@@ -94,7 +94,7 @@ class PatternIndex:
     `key` is whatever was added with the pattern.
     """
 
-    LONGEST = 4
+    LONGEST = 6
 
     def __init__(self):
         self._by_length: list[dict[str, list]] = [defaultdict(list) for _ in range(self.LONGEST + 1)]
