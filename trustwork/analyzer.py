@@ -44,7 +44,6 @@ Usage::
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -299,11 +298,11 @@ def _excused(marker: Marker, disclaimers: list[tuple[int, int]], text: _Text) ->
     return False
 
 
-def _contrast_markers(text: _Text, markers: list[Marker], turn=None) -> list[Marker]:
+def _contrast_markers(text: _Text, markers: list[Marker], turn: str | None = None) -> list[Marker]:
     """Rule 2: an accountable clause followed by "but" + a clause that brings no accountability of its own.
 
     The turn is blame-shifting when the clause points at someone else, justifying when it is about the speaker,
-    and otherwise whatever deflection `turn()` names (the learned reader's likeliest), if anything.
+    and otherwise `turn` (the learned reader's likeliest deflection), if given.
     """
     extra = []
     rules = text.rules
@@ -322,8 +321,8 @@ def _contrast_markers(text: _Text, markers: list[Marker], turn=None) -> list[Mar
             category = "blame_shifting"
         elif re.search(r"\b(?:i|i'm|i was|i had|i felt)\b", clause):
             category = "justifying"
-        elif turn is not None and (category := turn()):
-            pass
+        elif turn:
+            category = turn
         else:
             continue
         end = clause_end
@@ -369,10 +368,17 @@ def _feedback(text: str, verdict: str, categories: list[str], markers: list[Mark
     return " ".join(parts)
 
 
+# Rule 5's settings, chosen by cross-validation on the independent training sets (never on a test set).
 # How sure the learned reader must be that a statement deflects before it adds a deflection the patterns missed,
 # and how many familiar features it needs (on a short statement its reading is mostly its prior).
 OVERRIDE_THRESHOLD = 0.7
 OVERRIDE_MIN_EVIDENCE = 8
+# How sure it must be that one sentence of a longer statement deflects, on how many familiar features.
+SENTENCE_THRESHOLD = 0.95
+SENTENCE_MIN_EVIDENCE = 6
+# Below this probability of deflection (on OVERRIDE_MIN_EVIDENCE features) it vetoes pattern deflections
+# in a statement that also shows accountability.
+VETO_THRESHOLD = 0.1
 
 
 def _reader_markers(text: _Text, markers: list[Marker], reader, reading) -> list[Marker]:
@@ -393,9 +399,6 @@ def _reader_markers(text: _Text, markers: list[Marker], reader, reading) -> list
     return [Marker(category, *text.clause(*reading.evidence(category)), "")]
 
 
-VETO_THRESHOLD = 0.1
-
-
 def _vetoed(markers: list[Marker], reading) -> list[Marker]:
     """Deflection markers the reader is sure are wrong, in a statement that also shows accountability, go."""
     if reading.deflection >= VETO_THRESHOLD or reading.familiar < OVERRIDE_MIN_EVIDENCE:
@@ -403,10 +406,6 @@ def _vetoed(markers: list[Marker], reading) -> list[Marker]:
     if not any(m.family == "accountability" for m in markers):
         return markers
     return [m for m in markers if m.family == "accountability"]
-
-
-SENTENCE_THRESHOLD = 0.95
-SENTENCE_MIN_EVIDENCE = 6
 
 
 def _sentence_markers(text: _Text, reader, reading) -> list[Marker]:
@@ -446,16 +445,12 @@ def analyze(text: str, rules: PatternSet | None = None, reader="default") -> Ana
         from .analyzer_model import model
 
         reader = model()
-    turn = None
-    if reader is not None:
-        reading = functools.cache(lambda: reader.read(norm))
-
-        def turn():
-            return reading().top("deflection") if reading().found else None
+    reading = reader.read(norm) if reader is not None else None
+    turn = reading.top("deflection") if reading is not None and reading.found else None
     markers += _contrast_markers(context, markers, turn)
-    if reader is not None:
-        markers = _vetoed(markers, reading())
-        markers += _reader_markers(context, markers, reader, reading())
+    if reading is not None:
+        markers = _vetoed(markers, reading)
+        markers += _reader_markers(context, markers, reader, reading)
     markers = _dedupe(markers, text)
     categories = list(dict.fromkeys(m.category for m in markers))
     if any(m.family == "deflection" for m in markers):
