@@ -16,6 +16,8 @@ from __future__ import annotations
 import json
 import math
 import re
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -74,7 +76,7 @@ class Reading:
     """The reader's view of one statement: a probability per category and the features it recognised."""
     probabilities: dict[str, float]
     found: list[Feature]
-    weights: dict[str, tuple[float, ...]]
+    weights: dict[str, Sequence[float]]
     distinct: int  # how many different features the statement has, known or not
 
     @property
@@ -112,7 +114,8 @@ class Reader:
     def __init__(self, categories: list[str], bias: list[float], weights: dict[str, list[float]]):
         self.categories = list(categories)
         self.bias = list(bias)
-        self.weights = {name: tuple(row) for name, row in weights.items()}
+        # Compact rows: a tuple of Python floats would take three times the memory in every trainee's kernel.
+        self.weights = {name: array("d", row) for name, row in weights.items()}
 
     def read(self, norm: str) -> Reading:
         """Score a normalised statement (features the reader has never seen are ignored)."""
