@@ -1,24 +1,13 @@
 """The independent sets in data/evaluation/: the reader's training sets never overlap the test sets."""
 from __future__ import annotations
 
-from trustwork.reader_training import TEST_SETS, TOO_CLOSE, TRAINING_SETS, never_trained_on, training_statements
-from trustwork.statements import load_labelled, words
-
-
-def _tests():
-    return never_trained_on()
+from trustwork.reader_training import (TEST_SETS, TRAINING_SETS, close_to_tests, never_trained_on,
+                                       training_statements)
+from trustwork.statements import load_labelled
 
 
 def test_no_training_statement_is_close_to_a_test_statement():
-    test_words = [(s.id, words(s.text)) for s in _tests()]
-    close = []
-    for statement in training_statements():
-        mine = words(statement.text)
-        for test_id, theirs in test_words:
-            shared = len(mine & theirs)
-            if shared and shared / len(mine | theirs) > TOO_CLOSE:
-                close.append((statement.id, test_id))
-    assert close == []
+    assert close_to_tests(training_statements()) == set()
 
 
 def test_a_statement_close_to_a_test_statement_is_left_out_of_training():
@@ -36,7 +25,7 @@ def test_a_statement_close_to_a_test_statement_is_left_out_of_training():
 def test_the_test_sets_are_not_training_sets():
     assert not set(TEST_SETS) & set(TRAINING_SETS)
     training_ids = {s.id for s in training_statements()}
-    assert not training_ids & {s.id for s in _tests()}
+    assert not training_ids & {s.id for s in never_trained_on()}
 
 
 def test_every_set_covers_every_category_as_primary():

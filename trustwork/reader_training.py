@@ -21,7 +21,7 @@ import numpy as np
 
 from .analyzer import normalise
 from .analyzer_model import Reader, features, load_reader, reader_path
-from .statements import Labelled, load_labelled, statement_bank, words
+from .statements import Labelled, load_labelled, overlap, statement_bank, words
 from .taxonomy import FAMILY
 
 TRAINING_SETS = ("development", "supplement", "training")
@@ -45,15 +45,8 @@ def never_trained_on() -> list[Labelled]:
 def close_to_tests(statements: list[Labelled]) -> set[str]:
     """Ids of statements whose words overlap a test statement's by more than TOO_CLOSE."""
     tests = [words(s.text) for s in never_trained_on()]
-    close = set()
-    for statement in statements:
-        mine = words(statement.text)
-        for theirs in tests:
-            shared = len(mine & theirs)
-            if shared and shared / len(mine | theirs) > TOO_CLOSE:
-                close.add(statement.id)
-                break
-    return close
+    return {s.id for s in statements
+            if any(overlap(words(s.text), theirs) > TOO_CLOSE for theirs in tests)}
 
 
 def training_statements() -> list[Labelled]:

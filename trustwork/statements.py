@@ -58,15 +58,20 @@ def words(text: str) -> frozenset[str]:
     return frozenset(re.findall(r"[a-z']+", text.lower().replace("\u2019", "'")))
 
 
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """How far two word sets overlap (Jaccard: shared words over all words; 0 for two empty sets)."""
+    return len(a & b) / max(1, len(a | b))
+
+
 def near_duplicates(statements: list[Statement], threshold: float = NEAR_DUPLICATE) -> list[tuple[str, str, float]]:
     """Pairs of statements whose word sets overlap more than `threshold` (Jaccard)."""
     bags = [(s.id, words(s.text)) for s in statements]
     pairs = []
     for i, (id_a, a) in enumerate(bags):
         for id_b, b in bags[i + 1:]:
-            overlap = len(a & b) / max(1, len(a | b))
-            if overlap > threshold:
-                pairs.append((id_a, id_b, round(overlap, 2)))
+            shared = overlap(a, b)
+            if shared > threshold:
+                pairs.append((id_a, id_b, round(shared, 2)))
     return pairs
 
 
