@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from trustwork.analyzer import OVERRIDE_MIN_EVIDENCE, OVERRIDE_THRESHOLD, VETO_THRESHOLD, analyze, normalise
+from trustwork.analyzer import DEFLECTION_THRESHOLD, analyze, cues, normalise, pattern_markers
 from trustwork.analyzer_model import Reader, Reading, load_reader, model
 from trustwork.errors import ContentError
 from trustwork.reader_training import differences, main as training_main, train
@@ -29,26 +29,12 @@ class StubReader:
         weights = {name: tuple(1.0 if c == self.top else 0.0 for c in FAMILY) for name, _, _ in found}
         return Reading(probabilities, found, weights, self.familiar)
 
-    def read(self, norm):
-        self.whole = norm
+    def read(self, norm, cues=()):
+        self.cues = list(cues)
         return self._reading(norm)
 
-    def read_part(self, reading, start, end):
-        part = self._reading(self.whole[start:end])
-        part.found = [(name, first + start, last + start) for name, first, last in part.found]
-        return part
-
-    @staticmethod
-    def speaks_on(reading, norm):
-        return True
-
-
-class SentenceStub(StubReader):
-    """Sure of a deflection only when it reads the sentence about the rent on its own."""
-
-    def _reading(self, norm):
-        sure = "rent" in norm and "lied" not in norm
-        return StubReader("minimizing", 0.97 if sure else 0.3)._reading(norm)
+    def speaks_on(self, reading, norm):
+        return self.familiar >= 2
 
 
 ACCOUNTABLE = "I lied to you about the money, and I'll show you the statements every Friday."
@@ -62,17 +48,26 @@ def test_where_no_pattern_matches_the_reader_gives_the_marker():
     assert result.markers[0].text == "Whatever the reason", "the clause of the evidence, up to the comma"
 
 
-def test_a_sure_reader_adds_a_deflection_the_patterns_missed():
+def test_the_reader_sees_what_the_patterns_found():
+    text = "I'm sorry, but you pushed me away."
+    reader = StubReader("blame_shifting", 0.9)
+    analyze(text, reader=reader)
+    assert {name for name, _, _ in reader.cues} == {"pattern:remorse", "pattern:blame_shifting"}
+    assert all(text[start:end].strip() for _, start, end in reader.cues)
+    assert {name for name, _, _ in cues(pattern_markers(text))} == {name for name, _, _ in reader.cues}
+
+
+def test_a_reader_sure_of_a_deflection_adds_one_the_patterns_missed():
     assert analyze(ACCOUNTABLE, reader=None).verdict == "accountability"
-    result = analyze(ACCOUNTABLE, reader=StubReader("justifying", OVERRIDE_THRESHOLD + 0.05))
+    result = analyze(ACCOUNTABLE, reader=StubReader("justifying", DEFLECTION_THRESHOLD + 0.05))
     assert result.verdict == "deflection"
     assert "justifying" in result.categories and "ownership" in result.categories
 
 
-def test_an_unsure_reader_or_one_with_little_evidence_leaves_accountability_alone():
-    unsure = analyze(ACCOUNTABLE, reader=StubReader("justifying", OVERRIDE_THRESHOLD - 0.05))
-    thin = analyze(ACCOUNTABLE, reader=StubReader("justifying", 0.99, familiar=OVERRIDE_MIN_EVIDENCE - 1))
-    assert unsure.verdict == thin.verdict == "accountability"
+def test_a_reader_unsure_of_a_deflection_leaves_accountability_alone():
+    unsure = analyze(ACCOUNTABLE, reader=StubReader("justifying", DEFLECTION_THRESHOLD - 0.05))
+    assert unsure.verdict == "accountability"
+    assert unsure.categories == analyze(ACCOUNTABLE, reader=None).categories
 
 
 def test_the_reader_names_a_missing_deflection_category():
@@ -82,19 +77,28 @@ def test_the_reader_names_a_missing_deflection_category():
     assert set(with_reader.categories) == set(patterns_only.categories) | {"justifying"}
 
 
-def test_a_sure_reader_vetoes_deflection_markers_only_beside_accountability():
+def test_a_reader_sure_there_is_no_deflection_drops_the_patterns_deflection_markers():
     text = "I'm sorry, but you pushed me away."
     patterns_only = analyze(text, reader=None)
     assert patterns_only.found("accountability") and patterns_only.found("deflection")
-    sure = analyze(text, reader=StubReader("remorse", 1 - VETO_THRESHOLD / 2))
+    sure = analyze(text, reader=StubReader("remorse", 1 - DEFLECTION_THRESHOLD + 0.05))
     assert sure.verdict == "accountability" and sure.categories == patterns_only.found("accountability")
-    unsure = analyze(text, reader=StubReader("remorse", 1 - VETO_THRESHOLD * 2))
+    unsure = analyze(text, reader=StubReader("remorse", 1 - DEFLECTION_THRESHOLD - 0.05))
     assert unsure.verdict == "deflection"
-    thin = analyze(text, reader=StubReader("remorse", 0.999, familiar=OVERRIDE_MIN_EVIDENCE - 1))
-    assert thin.verdict == "deflection"
+
+
+def test_where_the_reader_overrules_a_lone_deflection_it_names_the_accountability():
     bare = "You pushed me away."
-    assert analyze(bare, reader=None).found("accountability") == []
-    assert analyze(bare, reader=StubReader("remorse", 0.999)).verdict == "deflection"
+    assert analyze(bare, reader=None).categories == ["blame_shifting"]
+    result = analyze(bare, reader=StubReader("remorse", 0.9))
+    assert result.verdict == "accountability" and result.categories == ["remorse"]
+    assert result.markers[0].text == "You pushed me away"
+
+
+def test_a_reader_that_recognises_nothing_leaves_the_patterns_alone():
+    text = "I'm sorry, but you pushed me away."
+    result = analyze(text, reader=StubReader("remorse", 0.99, familiar=0))
+    assert result.categories == analyze(text, reader=None).categories
 
 
 @pytest.mark.parametrize("text", [
@@ -155,26 +159,3 @@ def test_committed_weights_are_what_training_produces(tmp_path, capsys):
                        for index, (name, row) in enumerate(committed.weights.items())})
     assert differences(committed, committed) == []
     assert any("differ by up to 0.5" in problem for problem in differences(tampered, committed))
-
-
-def test_one_sentence_the_reader_is_sure_of_is_enough_in_a_long_statement():
-    text = "I lied to you about the money, and I'll show you the statements every Friday. The rent was only late once."
-    patterns_only = analyze(text, reader=None)
-    assert patterns_only.verdict == "accountability", patterns_only.categories
-    result = analyze(text, reader=SentenceStub("minimizing", 0.3))
-    assert result.verdict == "deflection" and "minimizing" in result.categories
-    marker = next(m for m in result.markers if m.category == "minimizing")
-    assert marker.start >= text.index("The rent"), "the marker is placed in the sentence that deflects"
-    single = "I lied to you about the money and the rent, and I'll show you the statements every Friday."
-    assert analyze(single, reader=SentenceStub("minimizing", 0.3)).verdict == "accountability"
-
-
-def test_reading_part_of_a_statement_matches_reading_that_part_alone():
-    text = normalise("I lied to you about the loan. It was only a bit of fun, honestly.")
-    second = text.index("it was")
-    whole = model().read(text)
-    part = model().read_part(whole, second, len(text))
-    alone = model().read(text[second:])
-    assert sorted(name for name, _, _ in part.found) == sorted(name for name, _, _ in alone.found)
-    assert all(start >= second for _, start, _ in part.found)
-    assert part.probabilities == pytest.approx(alone.probabilities)

@@ -7,7 +7,7 @@ for each of the 16 taxonomy categories being the statement's main one, so it als
 statement is to be a deflection.
 
 Its weights are data: `data/analyzer_reader.json`, written by `python -m trustwork.reader_training` from
-the labelled statements it lists (never the bank's `heldout` split, the test sets `external` and `examiner`, or
+the labelled statements it lists (never the bank's `heldout` split, the test sets `external`, `examiner` and `examiner2`, or
 anything close to them); a test checks that the committed file is what that command produces. Its evidence is
 explainable: the analyzer marks the clause around the feature that most favours its reading.
 """
@@ -117,20 +117,17 @@ class Reader:
         # Compact rows: a tuple of Python floats would take three times the memory in every trainee's kernel.
         self.weights = {name: array("d", row) for name, row in weights.items()}
 
-    def read(self, norm: str) -> Reading:
-        """Score a normalised statement (features the reader has never seen are ignored)."""
-        every = features(norm)
+    def read(self, norm: str, cues: Sequence[Feature] = ()) -> Reading:
+        """Score a normalised statement, with any cues found elsewhere (e.g. the phrase patterns' findings) as
+        extra features; features the reader has never seen are ignored."""
+        every = features(norm) + list(cues)
         weights = self.weights
         found = [f for f in every if f[0] in weights]
         return Reading(self._probabilities(found), found, weights, len({name for name, _, _ in every}))
 
-    def read_part(self, reading: Reading, start: int, end: int) -> Reading:
-        """The reading of one stretch of an already-read statement (e.g. a sentence), from its features."""
-        found = [f for f in reading.found if f[1] >= start and f[2] <= end]
-        return Reading(self._probabilities(found), found, self.weights, len(found))
-
     def _probabilities(self, found: list[Feature]) -> dict[str, float]:
-        rows = [self.weights[name] for name, _, _ in found]
+        # Each feature counts once however often it occurs, as in training (a statement is a set of features).
+        rows = [self.weights[name] for name in dict.fromkeys(name for name, _, _ in found)]
         scores = [b + sum(column) for b, column in zip(self.bias, zip(*rows))] if rows else list(self.bias)
         top = max(scores)
         exp = [math.exp(s - top) for s in scores]

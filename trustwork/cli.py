@@ -5,6 +5,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from .statements import TEST_SETS, TRAINING_SETS
+
 
 def _validate(args: argparse.Namespace) -> int:
     from .datacheck import check_data
@@ -47,9 +49,8 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.split == "cv":
         results = [cross_validate()]
     else:
-        every = ["practice", "heldout", "development", "supplement", "training", "external", "examiner"]
-        splits = {"both": ["practice", "heldout"], "tests": ["heldout", "external", "examiner"],
-                  "all": every}.get(args.split, [args.split])
+        splits = {"both": ["practice", "heldout"], "tests": ["heldout", *TEST_SETS],
+                  "all": ["practice", "heldout", *TRAINING_SETS, *TEST_SETS]}.get(args.split, [args.split])
         results = [evaluate_split(split, reader) for split in splits]
     if args.json:
         print(json.dumps([r.to_dict() for r in results], indent=2))
@@ -118,12 +119,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluate = sub.add_parser("evaluate", help="measure the analyzer against the statement bank")
     evaluate.add_argument("--split", default="both",
-                          choices=["heldout", "practice", "both", "development", "supplement", "training",
-                                   "external", "examiner", "tests", "all", "cv"],
+                          choices=["heldout", "practice", "both", *TRAINING_SETS, *TEST_SETS, "tests", "all", "cv"],
                           help="which statements: the bank's practice or heldout split; an independent set in "
-                          "data/evaluation/ (development, supplement and training teach the learned reader; "
-                          "external and examiner are test sets it never sees); tests (heldout, external and "
-                          "examiner); all of them; or cv (5-fold cross-validation on practice)")
+                          f"data/evaluation/ ({', '.join(TRAINING_SETS)} teach the learned reader; "
+                          f"{', '.join(TEST_SETS)} are test sets it never sees); tests (heldout and the test sets); "
+                          "all of them; or cv (5-fold cross-validation on practice)")
     evaluate.add_argument("--patterns-only", action="store_true", help="without the learned reader")
     evaluate.add_argument("--json", action="store_true", help="machine-readable results")
     evaluate.add_argument("--mistakes", action="store_true", help="also list every statement it got wrong")

@@ -5,7 +5,7 @@ Run `python -m trustwork.reader_training` after changing the training statements
 
 The reader is trained on the statement bank's `practice` split and the independent sets written for
 training (`development`, `supplement`, `training` in `data/evaluation/`). It never sees the bank's `heldout`
-split or the test sets (`external`, `examiner`), nor any statement close to one of them, so those measure how it
+split or the test sets (`external`, `examiner`, `examiner2`), nor any statement close to one of them, so those measure how it
 does on statements it has not seen.
 """
 from __future__ import annotations
@@ -19,20 +19,18 @@ from pathlib import Path
 
 import numpy as np
 
-from .analyzer import normalise
-from .analyzer_model import Reader, features, load_reader, reader_path
-from .statements import Labelled, load_labelled, overlap, statement_bank, words
+from .analyzer import cues, normalise, pattern_markers
+from .analyzer_model import Feature, Reader, features, load_reader, reader_path
+from .statements import TEST_SETS, TRAINING_SETS, Labelled, load_labelled, overlap, statement_bank, words
 from .taxonomy import FAMILY
 
-TRAINING_SETS = ("development", "supplement", "training")
-L2 = 0.3
+L2 = 0.03
 EPOCHS = 300
 STEP = 0.5
 MIN_COUNT = 2  # a feature must occur in at least this many training statements
 DECIMALS = 4
 
 
-TEST_SETS = ("external", "examiner")
 TOO_CLOSE = 0.6  # word-set overlap above which a statement counts as a copy of a test statement
 
 
@@ -63,10 +61,15 @@ def _training_statements() -> tuple[Labelled, ...]:
     return tuple(s for s in candidates if s.id not in close)
 
 
+def statement_features(text: str) -> list[Feature]:
+    """What the reader sees of a statement: its words and word pairs, and what the phrase patterns found in it."""
+    return features(normalise(text)) + cues(pattern_markers(text))
+
+
 def train(statements: list[Labelled]) -> Reader:
     """Fit a multinomial logistic regression (each statement's primary category) with L2 and AdaGrad."""
     categories = list(FAMILY)
-    documents = [sorted({name for name, _, _ in features(normalise(s.text))}) for s in statements]
+    documents = [sorted({name for name, _, _ in statement_features(s.text)}) for s in statements]
     counts = Counter(name for doc in documents for name in doc)
     vocabulary = {name: i for i, name in enumerate(sorted(n for n, c in counts.items() if c >= MIN_COUNT))}
     rows, cols = [], []

@@ -123,7 +123,10 @@ def _rule_errors(record: dict, shown: str, line: int) -> list[ContentError]:
     return errors
 
 
-EVALUATION_SETS = ("development", "external", "supplement", "training", "examiner")
+# Independent labelled sets in data/evaluation/: those the learned reader is trained on, and test sets it never sees.
+TRAINING_SETS = ("development", "supplement", "training")
+TEST_SETS = ("external", "examiner", "examiner2")
+EVALUATION_SETS = TRAINING_SETS + TEST_SETS
 
 
 def labelled_errors(path: Path) -> tuple[list[Labelled], list[ContentError]]:
