@@ -30,11 +30,24 @@ class StubReader:
         return Reading(probabilities, found, weights, self.familiar)
 
     def read(self, norm, cues=()):
-        self.cues = list(cues)
+        self.whole, self.cues = norm, list(cues)
         return self._reading(norm)
+
+    def read_part(self, reading, start, end):
+        part = self._reading(self.whole[start:end])
+        part.found = [(name, first + start, last + start) for name, first, last in part.found]
+        return part
 
     def speaks_on(self, reading, norm):
         return self.familiar >= 2
+
+
+class SentenceStub(StubReader):
+    """Sure of a deflection only when it reads the sentence about the rent on its own."""
+
+    def _reading(self, norm):
+        sure = "rent" in norm and "lied" not in norm
+        return StubReader("minimizing", 0.99 if sure else 0.3)._reading(norm)
 
 
 ACCOUNTABLE = "I lied to you about the money, and I'll show you the statements every Friday."
@@ -159,3 +172,26 @@ def test_committed_weights_are_what_training_produces(tmp_path, capsys):
                        for index, (name, row) in enumerate(committed.weights.items())})
     assert differences(committed, committed) == []
     assert any("differ by up to 0.5" in problem for problem in differences(tampered, committed))
+
+
+def test_one_sentence_the_reader_is_sure_of_is_enough_in_a_long_statement():
+    text = "I lied to you about the money, and I'll show you the statements every Friday. The rent was only late once."
+    patterns_only = analyze(text, reader=None)
+    assert patterns_only.verdict == "accountability", patterns_only.categories
+    result = analyze(text, reader=SentenceStub("minimizing", 0.3))
+    assert result.verdict == "deflection" and "minimizing" in result.categories
+    marker = next(m for m in result.markers if m.category == "minimizing")
+    assert marker.start >= text.index("The rent"), "the marker is placed in the sentence that deflects"
+    single = "I lied to you about the money and the rent, and I'll show you the statements every Friday."
+    assert analyze(single, reader=SentenceStub("minimizing", 0.3)).verdict == "accountability"
+
+
+def test_reading_part_of_a_statement_matches_reading_that_part_alone():
+    text = normalise("I lied to you about the loan. It was only a bit of fun, honestly.")
+    second = text.index("it was")
+    whole = model().read(text)
+    part = model().read_part(whole, second, len(text))
+    alone = model().read(text[second:])
+    assert sorted(name for name, _, _ in part.found) == sorted(name for name, _, _ in alone.found)
+    assert all(start >= second for _, start, _ in part.found)
+    assert part.probabilities == pytest.approx(alone.probabilities)

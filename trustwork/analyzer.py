@@ -25,10 +25,13 @@ structural rules on top of them:
    marking the clause of the phrase that most favours it (or the turn after "but"); when it says accountability,
    the patterns' deflection markers are dropped (they misfire on quoted, negated or reported words), and if no
    accountability marker is left it marks its likeliest accountability category. It also names its likeliest
-   deflection category when the patterns found a different one. Where no pattern matched, it speaks only on
+   deflection category when the patterns found a different one. In a statement of several sentences that reads as
+   accountable overall, one sentence it is very sure deflects (`SENTENCE_THRESHOLD`) is enough: a long apology
+   can hide one turn. Where no pattern matched, it speaks only on
    enough familiar language, so foreign text and most off-topic text stay unclear. Measured by 5-fold
-   cross-validation on the independent training sets, the reader deciding (0.945) does better than the patterns
-   with the reader filling gaps (0.933) and than either alone (patterns 0.67, reader on words alone 0.940).
+   cross-validation on the independent training sets (9,455 statements), the reader deciding (verdict accuracy
+   0.949) does better than the patterns with the reader filling gaps (0.933) and than either alone (patterns 0.67,
+   reader on words alone 0.940).
 6. **Verdict.** Any deflection marker makes the statement a deflection; otherwise any accountability marker
    makes it accountable; otherwise it is unclear.
 
@@ -372,6 +375,10 @@ def _feedback(text: str, verdict: str, categories: list[str], markers: list[Mark
 # Rule 5's setting, chosen by cross-validation on the independent training sets (never on a test set): how sure the
 # learned reader must be that a statement deflects before its verdict is deflection.
 DEFLECTION_THRESHOLD = 0.5
+# In a statement of several sentences, how sure it must be that one sentence deflects, on how many familiar features,
+# when the whole reads as accountable (also chosen by cross-validation: accuracy 0.946 without, 0.949 with).
+SENTENCE_THRESHOLD = 0.98
+SENTENCE_MIN_EVIDENCE = 6
 
 
 def pattern_markers(text: str, rules: PatternSet | None = None) -> list[Marker]:
@@ -397,6 +404,10 @@ def _decided(text: _Text, markers: list[Marker], reader, reading) -> list[Marker
     if not reading.found or not (markers or reader.speaks_on(reading, text.norm)):
         return markers
     family = "deflection" if reading.deflection >= DEFLECTION_THRESHOLD else "accountability"
+    if family == "accountability":
+        sentence = _deflecting_sentence(text, reader, reading)
+        if sentence is not None:
+            reading, family = sentence, "deflection"
     kept = [m for m in markers if m.family == "accountability" or family == "deflection"]
     top = reading.top(family)
     if family == "deflection" and not any(m.family == "deflection" for m in kept):
@@ -405,6 +416,24 @@ def _decided(text: _Text, markers: list[Marker], reader, reading) -> list[Marker
         return kept
     evidence = reading.evidence(top)
     return kept + [Marker(top, *text.clause(*evidence), "")] if evidence else kept
+
+
+def _deflecting_sentence(text: _Text, reader, reading):
+    """In a statement of several sentences, the reading of one sentence the reader is sure deflects, if any."""
+    bounds, start = [], 0
+    for end in text.sentence_ends + [len(text.norm)]:
+        while start < end and text.norm[start].isspace():
+            start += 1
+        if text.norm[start:end].strip("\"'"):
+            bounds.append((start, end))
+        start = end + 1
+    if len(bounds) < 2:
+        return None
+    for start, end in bounds:
+        part = reader.read_part(reading, start, end)
+        if part.deflection >= SENTENCE_THRESHOLD and part.familiar >= SENTENCE_MIN_EVIDENCE:
+            return part
+    return None
 
 
 def analyze(text: str, rules: PatternSet | None = None, reader="default") -> Analysis:

@@ -125,6 +125,11 @@ class Reader:
         found = [f for f in every if f[0] in weights]
         return Reading(self._probabilities(found), found, weights, len({name for name, _, _ in every}))
 
+    def read_part(self, reading: Reading, start: int, end: int) -> Reading:
+        """The reading of one stretch of an already-read statement (e.g. a sentence), from its features."""
+        found = [f for f in reading.found if f[1] >= start and f[2] <= end]
+        return Reading(self._probabilities(found), found, self.weights, len(found))
+
     def _probabilities(self, found: list[Feature]) -> dict[str, float]:
         # Each feature counts once however often it occurs, as in training (a statement is a set of features).
         rows = [self.weights[name] for name in dict.fromkeys(name for name, _, _ in found)]
