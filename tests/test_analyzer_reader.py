@@ -33,7 +33,7 @@ class StubReader:
         self.whole, self.cues = norm, list(cues)
         return self._reading(norm)
 
-    def read_part(self, reading, start, end):
+    def read_part(self, reading, start, end, min_familiar=0):
         part = self._reading(self.whole[start:end])
         part.found = [(name, first + start, last + start) for name, first, last in part.found]
         return part
@@ -195,3 +195,4 @@ def test_reading_part_of_a_statement_matches_reading_that_part_alone():
     assert sorted(name for name, _, _ in part.found) == sorted(name for name, _, _ in alone.found)
     assert all(start >= second for _, start, _ in part.found)
     assert part.probabilities == pytest.approx(alone.probabilities)
+    assert model().read_part(whole, second, len(text), min_familiar=part.familiar + 1) is None

@@ -29,9 +29,9 @@ structural rules on top of them:
    accountable overall, one sentence it is very sure deflects (`SENTENCE_THRESHOLD`) is enough: a long apology
    can hide one turn. Where no pattern matched, it speaks only on
    enough familiar language, so foreign text and most off-topic text stay unclear. Measured by 5-fold
-   cross-validation on the independent training sets (9,455 statements), the reader deciding (verdict accuracy
-   0.949) does better than the patterns with the reader filling gaps (0.933) and than either alone (patterns 0.67,
-   reader on words alone 0.940).
+   cross-validation on the independent training sets, the reader deciding scores a verdict accuracy of 0.949 (11,027
+   statements); on the 9,455 of them there were before, the patterns with the reader only filling gaps scored 0.933,
+   the patterns alone 0.67 and the reader on words alone 0.940.
 6. **Verdict.** Any deflection marker makes the statement a deflection; otherwise any accountability marker
    makes it accountable; otherwise it is unclear.
 
@@ -430,8 +430,8 @@ def _deflecting_sentence(text: _Text, reader, reading):
     if len(bounds) < 2:
         return None
     for start, end in bounds:
-        part = reader.read_part(reading, start, end)
-        if part.deflection >= SENTENCE_THRESHOLD and part.familiar >= SENTENCE_MIN_EVIDENCE:
+        part = reader.read_part(reading, start, end, SENTENCE_MIN_EVIDENCE)
+        if part is not None and part.deflection >= SENTENCE_THRESHOLD:
             return part
     return None
 

@@ -125,9 +125,12 @@ class Reader:
         found = [f for f in every if f[0] in weights]
         return Reading(self._probabilities(found), found, weights, len({name for name, _, _ in every}))
 
-    def read_part(self, reading: Reading, start: int, end: int) -> Reading:
-        """The reading of one stretch of an already-read statement (e.g. a sentence), from its features."""
+    def read_part(self, reading: Reading, start: int, end: int, min_familiar: int = 0) -> Reading | None:
+        """The reading of one stretch of an already-read statement (e.g. a sentence), from its features; None when
+        it has fewer than `min_familiar` different features the reader knows."""
         found = [f for f in reading.found if f[1] >= start and f[2] <= end]
+        if len({name for name, _, _ in found}) < min_familiar:
+            return None
         return Reading(self._probabilities(found), found, self.weights, len(found))
 
     def _probabilities(self, found: list[Feature]) -> dict[str, float]:
