@@ -1,8 +1,9 @@
 """The independent sets in data/evaluation/: the reader's training sets never overlap the test sets."""
 from __future__ import annotations
 
+from trustwork.evaluation_sets import TEST_SETS, TRAINING_SETS
 from trustwork.reader_training import close_to_tests, never_trained_on, training_statements
-from trustwork.statements import TEST_SETS, TRAINING_SETS, load_labelled
+from trustwork.statements import load_labelled
 
 
 def test_no_training_statement_is_close_to_a_test_statement():

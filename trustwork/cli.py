@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .statements import TEST_SETS, TRAINING_SETS
+from .evaluation_sets import TEST_SETS, TRAINING_SETS
 
 
 def _validate(args: argparse.Namespace) -> int:

@@ -21,7 +21,8 @@ import numpy as np
 
 from .analyzer import cues, normalise, pattern_markers
 from .analyzer_model import Feature, Reader, features, load_reader, reader_path
-from .statements import TEST_SETS, TRAINING_SETS, Labelled, load_labelled, overlap, statement_bank, words
+from .evaluation_sets import TEST_SETS, TRAINING_SETS
+from .statements import Labelled, load_labelled, overlap, statement_bank, words
 from .taxonomy import FAMILY
 
 L2 = 0.03

@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import ContentError
+from .evaluation_sets import EVALUATION_SETS
 from .paths import data_dir, display_path
 from .taxonomy import FAMILY
 from .validation import read_csv_rows, schema_errors
@@ -123,10 +124,6 @@ def _rule_errors(record: dict, shown: str, line: int) -> list[ContentError]:
     return errors
 
 
-# Independent labelled sets in data/evaluation/: those the learned reader is trained on, and test sets it never sees.
-TRAINING_SETS = ("development", "supplement", "training")
-TEST_SETS = ("external", "examiner", "examiner2")
-EVALUATION_SETS = TRAINING_SETS + TEST_SETS
 
 
 def labelled_errors(path: Path) -> tuple[list[Labelled], list[ContentError]]:

@@ -1,0 +1,10 @@
+"""The names of the independent labelled sets in `data/evaluation/`.
+
+Kept apart from `statements.py` so that the command line can list them without loading the content stack.
+"""
+from __future__ import annotations
+
+# Those the learned reader is trained on, and the test sets it never sees.
+TRAINING_SETS = ("development", "supplement", "training")
+TEST_SETS = ("external", "examiner", "examiner2")
+EVALUATION_SETS = TRAINING_SETS + TEST_SETS
