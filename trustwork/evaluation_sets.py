@@ -6,5 +6,5 @@ from __future__ import annotations
 
 # Those the learned reader is trained on, and the test sets it never sees.
 TRAINING_SETS = ("development", "supplement", "training")
-TEST_SETS = ("external", "examiner", "examiner2")
+TEST_SETS = ("external", "examiner", "examiner2", "examiner3")
 EVALUATION_SETS = TRAINING_SETS + TEST_SETS
