@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from trustwork.analyzer import DEFLECTION_THRESHOLD, analyze, cues, normalise, pattern_markers
+from trustwork.analyzer import DEFLECTION_THRESHOLD, SECOND_DEFLECTION_SHARE, analyze, cues, normalise, pattern_markers
 from trustwork.analyzer_model import Reader, Reading, load_reader, model
 from trustwork.errors import ContentError
 from trustwork.reader_training import differences, main as training_main, train
@@ -48,6 +48,20 @@ class SentenceStub(StubReader):
     def _reading(self, norm):
         sure = "rent" in norm and "lied" not in norm
         return StubReader("minimizing", 0.99 if sure else 0.3)._reading(norm)
+
+
+class TwoFacedStub(StubReader):
+    """Reads a deflection as justifying first and blame-shifting second, the second with `share` of the first's
+    probability."""
+
+    def __init__(self, share: float):
+        super().__init__("justifying", 0.5)
+        self.share = share
+
+    def _reading(self, norm):
+        reading = super()._reading(norm)
+        reading.probabilities |= {"blame_shifting": 0.5 * self.share, "ownership": 0.5 * (1 - self.share)}
+        return reading
 
 
 ACCOUNTABLE = "I lied to you about the money, and I'll show you the statements every Friday."
@@ -172,6 +186,16 @@ def test_committed_weights_are_what_training_produces(tmp_path, capsys):
                        for index, (name, row) in enumerate(committed.weights.items())})
     assert differences(committed, committed) == []
     assert any("differ by up to 0.5" in problem for problem in differences(tampered, committed))
+
+
+def test_a_close_second_deflection_is_reported_too():
+    text = "Whatever the reason, the fund went somewhere."
+    close = analyze(text, reader=TwoFacedStub(SECOND_DEFLECTION_SHARE + 0.05))
+    assert close.verdict == "deflection" and sorted(close.categories) == ["blame_shifting", "justifying"]
+    distant = analyze(text, reader=TwoFacedStub(SECOND_DEFLECTION_SHARE - 0.05))
+    assert distant.categories == ["justifying"]
+    accountable = analyze(ACCOUNTABLE, reader=StubReader("ownership", 0.7))
+    assert accountable.verdict == "accountability", "no runner-up deflection is added to an accountable reading"
 
 
 def test_one_sentence_the_reader_is_sure_of_is_enough_in_a_long_statement():

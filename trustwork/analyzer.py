@@ -379,6 +379,10 @@ DEFLECTION_THRESHOLD = 0.5
 # when the whole reads as accountable (also chosen by cross-validation: accuracy 0.946 without, 0.949 with).
 SENTENCE_THRESHOLD = 0.98
 SENTENCE_MIN_EVIDENCE = 6
+# A deflection often has a second face (an excuse that also blames). The reader's runner-up deflection is reported
+# too when it is at least this share as probable as its first; by cross-validation this raises the share of
+# deflections whose main category is reported (0.863 to 0.889) without lowering the F1 of the categories reported.
+SECOND_DEFLECTION_SHARE = 0.4
 
 
 def pattern_markers(text: str, rules: PatternSet | None = None) -> list[Marker]:
@@ -409,13 +413,23 @@ def _decided(text: _Text, markers: list[Marker], reader, reading) -> list[Marker
         if sentence is not None:
             reading, family = sentence, "deflection"
     kept = [m for m in markers if m.family == "accountability" or family == "deflection"]
-    top = reading.top(family)
-    if family == "deflection" and not any(m.family == "deflection" for m in kept):
-        kept += _contrast_markers(text, kept, top)
-    if any(m.category == top for m in kept) or (family == "accountability" and kept):
-        return kept
-    evidence = reading.evidence(top)
-    return kept + [Marker(top, *text.clause(*evidence), "")] if evidence else kept
+    if family == "accountability":
+        return kept or _reader_marker(text, reading, reading.top(family))
+    first, second = reading.ranked("deflection")[:2]
+    if not any(m.family == "deflection" for m in kept):
+        kept += _contrast_markers(text, kept, first)
+    wanted = [first] + ([second] if reading.probabilities[second] >= SECOND_DEFLECTION_SHARE * reading.probabilities[first]
+                        else [])
+    for category in wanted:
+        if not any(m.category == category for m in kept):
+            kept += _reader_marker(text, reading, category)
+    return kept
+
+
+def _reader_marker(text: _Text, reading, category: str) -> list[Marker]:
+    """A marker for `category` on the clause of the reader's evidence for it (none when it recognised nothing)."""
+    evidence = reading.evidence(category)
+    return [Marker(category, *text.clause(*evidence), "")] if evidence else []
 
 
 def _deflecting_sentence(text: _Text, reader, reading):

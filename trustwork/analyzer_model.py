@@ -102,6 +102,11 @@ class Reading:
         """The probability that the statement is a deflection (its main category is a deflecting one)."""
         return sum(p for c, p in self.probabilities.items() if FAMILY[c] == "deflection")
 
+    def ranked(self, family: str | None = None) -> list[str]:
+        """The categories from most to least probable, optionally within one family."""
+        return sorted((c for c in self.probabilities if family is None or FAMILY[c] == family),
+                      key=self.probabilities.get, reverse=True)
+
     def top(self, family: str | None = None) -> str:
         """The most probable category, optionally within one family."""
         return max((c for c in self.probabilities if family is None or FAMILY[c] == family),
