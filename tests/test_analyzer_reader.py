@@ -33,10 +33,11 @@ class StubReader:
         self.whole, self.cues = norm, list(cues)
         return self._reading(norm)
 
-    def read_part(self, reading, start, end, min_familiar=0):
-        part = self._reading(self.whole[start:end])
-        part.found = [(name, first + start, last + start) for name, first, last in part.found]
-        return part
+    def read_parts(self, reading, bounds, min_familiar=0):
+        for start, end in bounds:
+            part = self._reading(self.whole[start:end])
+            part.found = [(name, first + start, last + start) for name, first, last in part.found]
+            yield part
 
     def speaks_on(self, reading, norm):
         return self.familiar >= 2
@@ -211,12 +212,18 @@ def test_one_sentence_the_reader_is_sure_of_is_enough_in_a_long_statement():
 
 
 def test_reading_part_of_a_statement_matches_reading_that_part_alone():
-    text = normalise("I lied to you about the loan. It was only a bit of fun, honestly.")
+    text = normalise("I lied to you about the money. It was only a bit of fun, honestly.")
     second = text.index("it was")
+    bounds = [(0, second - 1), (second, len(text))]
     whole = model().read(text)
-    part = model().read_part(whole, second, len(text))
-    alone = model().read(text[second:])
-    assert sorted(name for name, _, _ in part.found) == sorted(name for name, _, _ in alone.found)
-    assert all(start >= second for _, start, _ in part.found)
-    assert part.probabilities == pytest.approx(alone.probabilities)
-    assert model().read_part(whole, second, len(text), min_familiar=part.familiar + 1) is None
+    first_part, part = model().read_parts(whole, bounds)
+    for (start, end), reading in zip(bounds, (first_part, part)):
+        alone = model().read(text[start:end])
+        assert sorted(name for name, _, _ in reading.found) == sorted(name for name, _, _ in alone.found)
+        assert all(start <= first and last <= end for _, first, last in reading.found)
+        assert reading.probabilities == pytest.approx(alone.probabilities)
+    across = [feature for feature in whole.found if feature[0] == "money it"]
+    assert across and not any(f in first_part.found + part.found for f in across), "no pair across sentences"
+    floor = max(first_part.familiar, part.familiar) + 1
+    assert list(model().read_parts(whole, bounds, min_familiar=floor)) == [None, None]
+    assert list(model().read_parts(whole, bounds, min_familiar=part.familiar))[1] is not None

@@ -443,8 +443,7 @@ def _deflecting_sentence(text: _Text, reader, reading):
         start = end + 1
     if len(bounds) < 2:
         return None
-    for start, end in bounds:
-        part = reader.read_part(reading, start, end, SENTENCE_MIN_EVIDENCE)
+    for part in reader.read_parts(reading, bounds, SENTENCE_MIN_EVIDENCE):
         if part is not None and part.deflection >= SENTENCE_THRESHOLD:
             return part
     return None

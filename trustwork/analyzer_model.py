@@ -13,11 +13,12 @@ explainable: the analyzer marks the clause around the feature that most favours 
 """
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -130,13 +131,22 @@ class Reader:
         found = [f for f in every if f[0] in weights]
         return Reading(self._probabilities(found), found, weights, len({name for name, _, _ in every}))
 
-    def read_part(self, reading: Reading, start: int, end: int, min_familiar: int = 0) -> Reading | None:
-        """The reading of one stretch of an already-read statement (e.g. a sentence), from its features; None when
-        it has fewer than `min_familiar` different features the reader knows."""
-        found = [f for f in reading.found if f[1] >= start and f[2] <= end]
-        if len({name for name, _, _ in found}) < min_familiar:
-            return None
-        return Reading(self._probabilities(found), found, self.weights, len(found))
+    def read_parts(self, reading: Reading, bounds: Sequence[tuple[int, int]],
+                   min_familiar: int = 0) -> Iterator[Reading | None]:
+        """The readings of stretches of an already-read statement (e.g. its sentences, as sorted, disjoint
+        (start, end) spans), from the features that lie wholly inside each; None for a stretch with fewer than
+        `min_familiar` different features the reader knows."""
+        starts = [start for start, _ in bounds]
+        parts: list[list[Feature]] = [[] for _ in bounds]
+        for feature in reading.found:
+            index = bisect.bisect_right(starts, feature[1]) - 1
+            if index >= 0 and feature[2] <= bounds[index][1]:
+                parts[index].append(feature)
+        for found in parts:
+            if len({name for name, _, _ in found}) < min_familiar:
+                yield None
+            else:
+                yield Reading(self._probabilities(found), found, self.weights, len(found))
 
     def _probabilities(self, found: list[Feature]) -> dict[str, float]:
         # Each feature counts once however often it occurs, as in training (a statement is a set of features).
