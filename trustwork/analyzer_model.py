@@ -7,7 +7,7 @@ for each of the 16 taxonomy categories being the statement's main one, so it als
 statement is to be a deflection.
 
 Its weights are data: `data/analyzer_reader.json`, written by `python -m trustwork.reader_training` from
-the labelled statements it lists (never the bank's `heldout` split, the test sets `external`, `examiner` and `examiner2`, or
+the labelled statements it lists (never the bank's `heldout` split, the test sets named in `evaluation_sets.py`, or
 anything close to them); a test checks that the committed file is what that command produces. Its evidence is
 explainable: the analyzer marks the clause around the feature that most favours its reading.
 """

@@ -5,8 +5,8 @@ Run `python -m trustwork.reader_training` after changing the training statements
 
 The reader is trained on the statement bank's `practice` split and the independent sets written for
 training (`development`, `supplement`, `training` in `data/evaluation/`). It never sees the bank's `heldout`
-split or the test sets (`external`, `examiner`, `examiner2`), nor any statement close to one of them, so those measure how it
-does on statements it has not seen.
+split or the test sets (`TEST_SETS` in `evaluation_sets.py`), nor any statement close to one of them, so those
+measure how it does on statements it has not seen.
 """
 from __future__ import annotations
 
