@@ -6,12 +6,12 @@ import json
 
 import pytest
 
-from trustwork.analyzer import DEFLECTION_THRESHOLD, SECOND_DEFLECTION_SHARE, analyze, cues, normalise, pattern_markers
+from trustwork.analyzer import DEFLECTION_THRESHOLD, OFF_TOPIC_THRESHOLD, SECOND_DEFLECTION_SHARE, analyze, cues, normalise, pattern_markers
 from trustwork.analyzer_model import Reader, Reading, load_reader, model
 from trustwork.errors import ContentError
 from trustwork.reader_training import differences, main as training_main, train
 from trustwork.statements import Labelled
-from trustwork.taxonomy import FAMILY
+from trustwork.taxonomy import FAMILY, OFF_TOPIC
 
 
 class StubReader:
@@ -62,6 +62,19 @@ class TwoFacedStub(StubReader):
     def _reading(self, norm):
         reading = super()._reading(norm)
         reading.probabilities |= {"blame_shifting": 0.5 * self.share, "ownership": 0.5 * (1 - self.share)}
+        return reading
+
+
+class OffTopicStub(StubReader):
+    """Reads everything as off-topic with probability `share`, the rest as minimizing."""
+
+    def __init__(self, share: float):
+        super().__init__("minimizing", 1 - share)
+        self.share = share
+
+    def _reading(self, norm):
+        reading = super()._reading(norm)
+        reading.probabilities = {c: 0.0 for c in FAMILY} | {"minimizing": 1 - self.share, OFF_TOPIC: self.share}
         return reading
 
 
@@ -197,6 +210,21 @@ def test_a_close_second_deflection_is_reported_too():
     assert distant.categories == ["justifying"]
     accountable = analyze(ACCOUNTABLE, reader=StubReader("ownership", 0.7))
     assert accountable.verdict == "accountability", "no runner-up deflection is added to an accountable reading"
+
+
+def test_text_the_reader_takes_for_off_topic_stays_unclear_unless_a_pattern_speaks():
+    weather = "The bus to the coast was late again this morning."
+    assert analyze(weather, reader=None).verdict == "unclear"
+    assert analyze(weather, reader=OffTopicStub(OFF_TOPIC_THRESHOLD + 0.05)).verdict == "unclear"
+    assert analyze(weather, reader=OffTopicStub(OFF_TOPIC_THRESHOLD - 0.05)).verdict == "deflection"
+    assert analyze(ACCOUNTABLE, reader=OffTopicStub(0.9)).verdict != "unclear", "where patterns found something, it is read"
+
+
+def test_the_chance_of_deflection_is_among_on_topic_readings():
+    reading = OffTopicStub(0.6)._reading("the bus was late")
+    assert reading.off_topic == pytest.approx(0.6)
+    assert reading.deflection == pytest.approx(1.0)
+    assert StubReader("minimizing", 0.3)._reading("x").off_topic == 0.0
 
 
 def test_one_sentence_the_reader_is_sure_of_is_enough_in_a_long_statement():

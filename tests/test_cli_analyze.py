@@ -46,7 +46,7 @@ def test_evaluate_reports_both_splits_and_the_confusion_matrix():
     assert [r["split"] for r in reports] == ["practice", "heldout"]
     for report in reports:
         assert 0 <= report["accuracy"] <= 1
-        assert set(report["confusion"]) == {"accountability", "deflection"}
+        assert set(report["confusion"]) == {"accountability", "deflection", "unclear"}
         assert len(report["categories"]) == 16
         total = sum(sum(row.values()) for row in report["confusion"].values())
         assert total == report["size"]

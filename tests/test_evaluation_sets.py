@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from trustwork.evaluation_sets import TEST_SETS, TRAINING_SETS
 from trustwork.reader_training import close_to_tests, never_trained_on, training_statements
-from trustwork.statements import load_labelled
+from trustwork.statements import labelled_errors, load_labelled
+from trustwork.taxonomy import OFF_TOPIC
 
 
 def test_no_training_statement_is_close_to_a_test_statement():
@@ -28,9 +29,37 @@ def test_the_test_sets_are_not_training_sets():
     assert not training_ids & {s.id for s in never_trained_on()}
 
 
-def test_every_set_covers_every_category_as_primary():
+def test_every_set_covers_every_category_as_primary_or_is_off_topic():
     from trustwork.taxonomy import FAMILY
 
     for name in TRAINING_SETS + TEST_SETS:
-        primaries = {s.primary for s in load_labelled(name)}
-        assert primaries == set(FAMILY), name
+        rows = load_labelled(name)
+        if name.startswith("off_topic"):
+            assert rows and all(s.label == "unclear" and s.categories == () for s in rows), name
+        else:
+            assert {s.primary for s in rows} == set(FAMILY), name
+
+
+def test_an_off_topic_row_is_labelled_unclear_without_categories(tmp_path):
+    path = tmp_path / "set.csv"
+    path.write_text("id,text,label,categories\n"
+                    "O1,The bus leaves at six.,unclear,\n"
+                    "O2,The shop shuts at five.,unclear,minimizing\n"
+                    "O3,,unclear,\n"
+                    "O4,Nice day.,maybe,\n", encoding="utf-8")
+    rows, errors = labelled_errors(path)
+    assert [(r.id, r.label, r.primary) for r in rows] == [("O1", "unclear", OFF_TOPIC)]
+    assert [(e.entry, e.field) for e in errors] == [("O2", "categories"), ("O3", "text"), ("O4", "label")]
+    assert "no categories" in str(errors[0]) and "line 3" in str(errors[0])
+
+
+def test_evaluation_counts_off_topic_text_left_unclear_as_right():
+    from trustwork.evaluation import evaluate
+    from trustwork.statements import Labelled
+
+    rows = [Labelled("O1", "Lions live in groups called prides.", "unclear", ()),
+            Labelled("O2", "I'm sorry, but you pushed me away.", "unclear", ())]
+    result = evaluate(rows, "off-topic sample", reader=None)
+    assert result.confusion["unclear"] == {"accountability": 0, "deflection": 1, "unclear": 1}
+    assert result.accuracy == 0.5 and result.primary_recall is None
+    assert "n/a" in result.report() and [m["id"] for m in result.mistakes] == ["O2"]

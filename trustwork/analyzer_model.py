@@ -25,7 +25,7 @@ from pathlib import Path
 
 from .errors import ContentError
 from .paths import data_dir, display_path
-from .taxonomy import FAMILY
+from .taxonomy import FAMILY, OFF_TOPIC
 
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|[.,;:!?]")
 _NEGATORS = frozenset({"not", "never", "no", "nothing", "none", "nobody", "neither", "nor", "without", "cannot"})
@@ -99,18 +99,26 @@ class Reading:
         return start, end
 
     @property
+    def off_topic(self) -> float:
+        """The probability that the text is about something else entirely (0 for a reader without that class)."""
+        return self.probabilities.get(OFF_TOPIC, 0.0)
+
+    @property
     def deflection(self) -> float:
-        """The probability that the statement is a deflection (its main category is a deflecting one)."""
-        return sum(p for c, p in self.probabilities.items() if FAMILY[c] == "deflection")
+        """The probability that the statement is a deflection (its main category is a deflecting one), if it is
+        on topic at all."""
+        on_topic = 1.0 - self.off_topic
+        share = sum(p for c, p in self.probabilities.items() if FAMILY.get(c) == "deflection")
+        return share / on_topic if on_topic > 0 else 0.0
 
     def ranked(self, family: str | None = None) -> list[str]:
         """The categories from most to least probable, optionally within one family."""
-        return sorted((c for c in self.probabilities if family is None or FAMILY[c] == family),
+        return sorted((c for c in self.probabilities if family is None or FAMILY.get(c) == family),
                       key=self.probabilities.get, reverse=True)
 
     def top(self, family: str | None = None) -> str:
         """The most probable category, optionally within one family."""
-        return max((c for c in self.probabilities if family is None or FAMILY[c] == family),
+        return max((c for c in self.probabilities if family is None or FAMILY.get(c) == family),
                    key=self.probabilities.get)
 
 
@@ -185,8 +193,8 @@ def load_reader(path: Path | None = None) -> Reader:
     if not isinstance(doc, dict) or not {"categories", "bias", "weights"} <= set(doc):
         raise ContentError(shown, None, None, "needs the keys 'categories', 'bias' and 'weights'")
     categories = doc["categories"]
-    if sorted(categories) != sorted(FAMILY):
-        raise ContentError(shown, None, "categories", "must list exactly the 16 taxonomy categories")
+    if sorted(categories) not in (sorted(FAMILY), sorted([*FAMILY, OFF_TOPIC])):
+        raise ContentError(shown, None, "categories", f"must list exactly the 16 taxonomy categories (and {OFF_TOPIC!r})")
     size = len(categories)
     if len(doc["bias"]) != size:
         raise ContentError(shown, None, "bias", f"needs {size} numbers")

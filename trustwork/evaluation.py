@@ -9,7 +9,7 @@ from .analyzer import VERDICTS, analyze_many
 from .statements import EVALUATION_SETS, Statement, load_labelled, statement_bank
 from .taxonomy import FAMILY
 
-LABELS = ("accountability", "deflection")
+LABELS = VERDICTS  # a set of off-topic text is labelled `unclear`
 
 
 @dataclass
@@ -17,7 +17,7 @@ class Evaluation:
     split: str
     size: int
     accuracy: float
-    primary_recall: float
+    primary_recall: float | None  # None when the set has no deflections
     confusion: dict[str, dict[str, int]]
     categories: dict[str, dict[str, float]]
     mistakes: list[dict] = field(default_factory=list)
@@ -32,7 +32,8 @@ class Evaluation:
         """A plain-text report: accuracy, confusion matrix, per-category precision and recall."""
         lines = [f"split: {self.split} ({self.size} statements)",
                  f"verdict accuracy: {self.accuracy:.3f}",
-                 f"deflections whose primary category is reported: {self.primary_recall:.3f}", "",
+                 "deflections whose primary category is reported: "
+                 + (f"{self.primary_recall:.3f}" if self.primary_recall is not None else "n/a (no deflections)"), "",
                  "confusion (rows: bank label, columns: analyzer verdict)",
                  f"{'':16}" + "".join(f"{v:>16}" for v in VERDICTS)]
         for label in LABELS:
@@ -78,7 +79,7 @@ def _score(statements, results, split) -> Evaluation:
         }
     size = len(statements)
     return Evaluation(split, size, round(correct / size, 3) if size else 0.0,
-                      round(primary_hits / deflections, 3) if deflections else 0.0,
+                      round(primary_hits / deflections, 3) if deflections else None,
                       confusion, categories, mistakes)
 
 

@@ -23,7 +23,7 @@ from .analyzer import cues, normalise, pattern_markers
 from .analyzer_model import Feature, Reader, features, load_reader, reader_path
 from .evaluation_sets import TEST_SETS, TRAINING_SETS
 from .statements import Labelled, load_labelled, overlap, statement_bank, words
-from .taxonomy import FAMILY
+from .taxonomy import FAMILY, OFF_TOPIC
 
 L2 = 0.03
 EPOCHS = 300
@@ -68,8 +68,9 @@ def statement_features(text: str) -> list[Feature]:
 
 
 def train(statements: list[Labelled]) -> Reader:
-    """Fit a multinomial logistic regression (each statement's primary category) with L2 and AdaGrad."""
-    categories = list(FAMILY)
+    """Fit a multinomial logistic regression (each statement's primary category, or OFF_TOPIC for off-topic text)
+    with L2 and AdaGrad."""
+    categories = [*FAMILY, OFF_TOPIC]
     documents = [sorted({name for name, _, _ in statement_features(s.text)}) for s in statements]
     counts = Counter(name for doc in documents for name in doc)
     vocabulary = {name: i for i, name in enumerate(sorted(n for n, c in counts.items() if c >= MIN_COUNT))}

@@ -9,7 +9,7 @@ from pathlib import Path
 from .errors import ContentError
 from .evaluation_sets import EVALUATION_SETS
 from .paths import data_dir, display_path
-from .taxonomy import FAMILY
+from .taxonomy import FAMILY, OFF_TOPIC
 from .validation import read_csv_rows, schema_errors
 
 COLUMNS = ("id", "text", "label", "categories", "explanation", "better", "context", "betrayal",
@@ -19,7 +19,8 @@ NEAR_DUPLICATE = 0.75  # Jaccard overlap of word sets above which two statements
 
 @dataclass(frozen=True)
 class Labelled:
-    """A labelled statement: its text, `accountability` or `deflection`, and its categories (primary first).
+    """A labelled statement: its text, `accountability` or `deflection`, and its categories (primary first);
+    or off-topic text, labelled `unclear`, with no categories.
 
     Evaluation sets (data/evaluation/) hold just this; the bank's statements add teaching fields.
     """
@@ -30,8 +31,8 @@ class Labelled:
 
     @property
     def primary(self) -> str:
-        """The main category (listed first)."""
-        return self.categories[0]
+        """The main category (listed first), or OFF_TOPIC for off-topic text."""
+        return self.categories[0] if self.categories else OFF_TOPIC
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,9 @@ def _rule_errors(record: dict, shown: str, line: int) -> list[ContentError]:
 
 
 def labelled_errors(path: Path) -> tuple[list[Labelled], list[ContentError]]:
-    """Read an evaluation set (`id,text,label,categories`), returning valid rows and every problem."""
+    """Read an evaluation set (`id,text,label,categories`), returning valid rows and every problem.
+
+    Sets of off-topic text label every row `unclear` and leave `categories` empty."""
     shown = display_path(path)
     table, errors = read_csv_rows(path, ("id", "text", "label", "categories"))
     rows, seen = [], set()
@@ -135,11 +138,13 @@ def labelled_errors(path: Path) -> tuple[list[Labelled], list[ContentError]]:
         entry = row.get("id") or f"line {line}"
         categories = tuple(c.strip() for c in (row.get("categories") or "").split(";") if c.strip())
         problem = None
-        if row["label"] not in ("accountability", "deflection"):
-            problem = ("label", f"must be accountability or deflection, not {row['label']!r}")
-        elif not categories or any(c not in FAMILY for c in categories):
+        if row["label"] not in ("accountability", "deflection", "unclear"):
+            problem = ("label", f"must be accountability, deflection or unclear (off-topic), not {row['label']!r}")
+        elif row["label"] == "unclear" and categories:
+            problem = ("categories", f"off-topic text (label unclear) has no categories, not {row['categories']!r}")
+        elif row["label"] != "unclear" and (not categories or any(c not in FAMILY for c in categories)):
             problem = ("categories", f"unknown or missing category in {row['categories']!r}")
-        elif FAMILY[categories[0]] != row["label"]:
+        elif row["label"] != "unclear" and FAMILY[categories[0]] != row["label"]:
             problem = ("categories", f"the primary category {categories[0]!r} does not match the label")
         elif not (row.get("text") or "").strip():
             problem = ("text", "is empty")

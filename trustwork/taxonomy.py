@@ -16,6 +16,9 @@ DEFLECTION = (
     "denial", "counter_attack", "self_focus", "stonewalling",
 )
 FAMILY = {**{c: "accountability" for c in ACCOUNTABILITY}, **{c: "deflection" for c in DEFLECTION}}
+# Not a taxonomy category: what the analyzer's learned reader calls text about something else entirely (the weather,
+# a shopping list), so that it can answer `unclear` rather than guess. Labelled sets mark such text `unclear`.
+OFF_TOPIC = "off_topic"
 
 
 @dataclass(frozen=True)
