@@ -4,7 +4,8 @@ The patterns in `data/analyzer_patterns.yaml` are precise but cannot list every 
 reader is a logistic regression over word and word-pair features of the statement, with negation marked
 (after "not", "never", "no" ... a word is read as "not_word" until the clause ends). It gives a probability
 for each of the 16 taxonomy categories being the statement's main one, so it also says how likely the
-statement is to be a deflection.
+statement is to be a deflection, and one for the text being off topic altogether (`OFF_TOPIC`, learned from
+everyday text labelled `unclear`).
 
 Its weights are data: `data/analyzer_reader.json`, written by `python -m trustwork.reader_training` from
 the labelled statements it lists (never the bank's `heldout` split, the test sets named in `evaluation_sets.py`, or
