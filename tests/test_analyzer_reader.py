@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from trustwork.analyzer import DEFLECTION_THRESHOLD, OFF_TOPIC_THRESHOLD, SECOND_DEFLECTION_SHARE, analyze, cues, normalise, pattern_markers
+from trustwork.analyzer import (DEFLECTION_THRESHOLD, OFF_TOPIC_THRESHOLD, SECOND_DEFLECTION_SHARE, analyze, cues,
+                                normalise, pattern_markers)
 from trustwork.analyzer_model import Reader, Reading, load_reader, model
 from trustwork.errors import ContentError
 from trustwork.reader_training import differences, main as training_main, train
@@ -217,7 +218,7 @@ def test_text_the_reader_takes_for_off_topic_stays_unclear_unless_a_pattern_spea
     assert analyze(weather, reader=None).verdict == "unclear"
     assert analyze(weather, reader=OffTopicStub(OFF_TOPIC_THRESHOLD + 0.05)).verdict == "unclear"
     assert analyze(weather, reader=OffTopicStub(OFF_TOPIC_THRESHOLD - 0.05)).verdict == "deflection"
-    assert analyze(ACCOUNTABLE, reader=OffTopicStub(0.9)).verdict != "unclear", "where patterns found something, it is read"
+    assert analyze(ACCOUNTABLE, reader=OffTopicStub(0.9)).verdict != "unclear", "what the patterns found is read"
 
 
 def test_the_chance_of_deflection_is_among_on_topic_readings():

@@ -426,9 +426,8 @@ def _decided(text: _Text, markers: list[Marker], reader, reading) -> list[Marker
     first, second = reading.ranked("deflection")[:2]
     if not any(m.family == "deflection" for m in kept):
         kept += _contrast_markers(text, kept, first)
-    wanted = [first] + ([second] if reading.probabilities[second] >= SECOND_DEFLECTION_SHARE * reading.probabilities[first]
-                        else [])
-    for category in wanted:
+    close = reading.probabilities[second] >= SECOND_DEFLECTION_SHARE * reading.probabilities[first]
+    for category in [first, second] if close else [first]:
         if not any(m.category == category for m in kept):
             kept += _reader_marker(text, reading, category)
     return kept

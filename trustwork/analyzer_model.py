@@ -195,7 +195,8 @@ def load_reader(path: Path | None = None) -> Reader:
         raise ContentError(shown, None, None, "needs the keys 'categories', 'bias' and 'weights'")
     categories = doc["categories"]
     if sorted(categories) not in (sorted(FAMILY), sorted([*FAMILY, OFF_TOPIC])):
-        raise ContentError(shown, None, "categories", f"must list exactly the 16 taxonomy categories (and {OFF_TOPIC!r})")
+        raise ContentError(shown, None, "categories",
+                           f"must list exactly the 16 taxonomy categories (and {OFF_TOPIC!r})")
     size = len(categories)
     if len(doc["bias"]) != size:
         raise ContentError(shown, None, "bias", f"needs {size} numbers")

@@ -4,7 +4,8 @@ Run `python -m trustwork.reader_training` after changing the training statements
 `python -m trustwork.reader_training --check` to confirm the committed weights are what training produces.
 
 The reader is trained on the statement bank's `practice` split and the independent sets written for
-training (`development`, `supplement`, `training` in `data/evaluation/`). It never sees the bank's `heldout`
+training (`TRAINING_SETS`: `development`, `supplement`, `training`, and `off_topic`, everyday text it learns to
+leave unclear, all in `data/evaluation/`). It never sees the bank's `heldout`
 split or the test sets (`TEST_SETS` in `evaluation_sets.py`), nor any statement close to one of them, so those
 measure how it does on statements it has not seen.
 """
