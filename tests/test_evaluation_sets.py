@@ -1,6 +1,8 @@
 """The independent sets in data/evaluation/: the reader's training sets never overlap the test sets."""
 from __future__ import annotations
 
+import pytest
+
 from trustwork.evaluation_sets import TEST_SETS, TRAINING_SETS
 from trustwork.reader_training import close_to_tests, never_trained_on, training_statements
 from trustwork.statements import labelled_errors, load_labelled
@@ -63,3 +65,24 @@ def test_evaluation_counts_off_topic_text_left_unclear_as_right():
     assert result.confusion["unclear"] == {"accountability": 0, "deflection": 1, "unclear": 1}
     assert result.accuracy == 0.5 and result.primary_recall is None
     assert "n/a" in result.report() and [m["id"] for m in result.mistakes] == ["O2"]
+
+
+@pytest.mark.parametrize("on", ["practice", "pool"])
+def test_cross_validation_never_scores_a_statement_with_a_reader_trained_on_it(monkeypatch, on):
+    import trustwork.reader_training as reader_training
+    from trustwork.evaluation import cross_validate
+    from trustwork.statements import statement_bank
+
+    practice = [s for s in statement_bank() if s.split == "practice"][:20]
+    pool = [s for s in load_labelled("training") if s.id.startswith("WA")][:20]
+    monkeypatch.setattr(reader_training, "training_statements", lambda: practice + pool)
+    monkeypatch.setattr("trustwork.evaluation.statement_bank", lambda: tuple(practice))
+    trained_on = []
+    monkeypatch.setattr(reader_training, "train", lambda statements: trained_on.append({s.id for s in statements}))
+    result = cross_validate(folds=4, on=on)
+    scored = {s.id for s in (practice if on == "practice" else pool)}
+    held = [{s.id for s in practice + pool} - ids for ids in trained_on]
+    assert len(trained_on) == 4 and result.size == len(scored) == 20
+    assert set().union(*held) == scored and sum(map(len, held)) == len(scored), "each statement is held out once"
+    with pytest.raises(ValueError, match="practice' or 'pool"):
+        cross_validate(on="heldout")
