@@ -86,3 +86,24 @@ def test_cross_validation_never_scores_a_statement_with_a_reader_trained_on_it(m
     assert set().union(*held) == scored and sum(map(len, held)) == len(scored), "each statement is held out once"
     with pytest.raises(ValueError, match="practice' or 'pool"):
         cross_validate(on="heldout")
+
+
+def test_the_closeness_check_finds_what_comparing_every_pair_finds():
+    import random
+
+    from trustwork.reader_training import TOO_CLOSE
+    from trustwork.statements import Labelled, overlap, words
+
+    tests = never_trained_on()
+    rng = random.Random(3)
+    probes = []
+    for i, statement in enumerate(rng.sample(tests, 150)):
+        # Words no test statement has come first among the rarest, so a check that looked only at those would miss.
+        kept = [w for w in statement.text.split() if rng.random() > 0.15]
+        kept += rng.sample(["zorblat", "quimmel", "frandy"], 2)
+        probes.append(Labelled(f"P{i}", " ".join(kept), "deflection", ("denial",)))
+    probes += load_labelled("supplement")[:150]
+    bags = [words(s.text) for s in tests]
+    every_pair = {p.id for p in probes if any(overlap(words(p.text), bag) > TOO_CLOSE for bag in bags)}
+    assert 30 < len(every_pair) < 150, "the probes include both close and distant statements"
+    assert close_to_tests(probes) == every_pair

@@ -45,8 +45,28 @@ def never_trained_on() -> list[Labelled]:
 def close_to_tests(statements: list[Labelled]) -> set[str]:
     """Ids of statements whose words overlap a test statement's by more than TOO_CLOSE."""
     tests = [words(s.text) for s in never_trained_on()]
-    return {s.id for s in statements
-            if any(overlap(words(s.text), theirs) > TOO_CLOSE for theirs in tests)}
+    index = _word_index(tests)
+    return {s.id for s in statements if _too_close(words(s.text), tests, index)}
+
+
+def _word_index(bags: list[frozenset[str]]) -> dict[str, list[int]]:
+    index: dict[str, list[int]] = {}
+    for position, bag in enumerate(bags):
+        for word in bag:
+            index.setdefault(word, []).append(position)
+    return index
+
+
+def _too_close(mine: frozenset[str], tests: list[frozenset[str]], index: dict[str, list[int]]) -> bool:
+    """Whether `mine` overlaps one of `tests` by more than TOO_CLOSE, without comparing it with every one.
+
+    Such a test statement lacks fewer than (1 - TOO_CLOSE) of my words, so it holds at least one of any
+    (1 - TOO_CLOSE) * len(mine) + 1 of them: only those holding one of my rarest words are compared.
+    """
+    needed = int((1 - TOO_CLOSE) * len(mine)) + 1
+    rarest = sorted(mine, key=lambda word: len(index.get(word, ())))[:needed]
+    candidates = {position for word in rarest for position in index.get(word, ())}
+    return any(overlap(mine, tests[position]) > TOO_CLOSE for position in candidates)
 
 
 def training_statements() -> list[Labelled]:
