@@ -114,13 +114,14 @@ class Reading:
 
     def ranked(self, family: str | None = None) -> list[str]:
         """The categories from most to least probable, optionally within one family."""
-        return sorted((c for c in self.probabilities if family is None or FAMILY.get(c) == family),
-                      key=self.probabilities.get, reverse=True)
+        return sorted(self._within(family), key=self.probabilities.get, reverse=True)
 
     def top(self, family: str | None = None) -> str:
         """The most probable category, optionally within one family."""
-        return max((c for c in self.probabilities if family is None or FAMILY.get(c) == family),
-                   key=self.probabilities.get)
+        return max(self._within(family), key=self.probabilities.get)
+
+    def _within(self, family: str | None):
+        return (c for c in self.probabilities if family is None or FAMILY.get(c) == family)
 
 
 class Reader:

@@ -9,8 +9,6 @@ from .analyzer import VERDICTS, analyze_many
 from .statements import EVALUATION_SETS, Statement, load_labelled, statement_bank
 from .taxonomy import FAMILY
 
-LABELS = VERDICTS  # a set of off-topic text is labelled `unclear`
-
 
 @dataclass
 class Evaluation:
@@ -36,7 +34,7 @@ class Evaluation:
                  + (f"{self.primary_recall:.3f}" if self.primary_recall is not None else "n/a (no deflections)"), "",
                  "confusion (rows: bank label, columns: analyzer verdict)",
                  f"{'':16}" + "".join(f"{v:>16}" for v in VERDICTS)]
-        for label in LABELS:
+        for label in VERDICTS:  # a set of off-topic text is labelled `unclear`
             lines.append(f"{label:16}" + "".join(f"{self.confusion[label][v]:>16}" for v in VERDICTS))
         lines += ["", f"{'category':22}{'precision':>10}{'recall':>10}{'support':>9}"]
         for name, row in self.categories.items():
@@ -51,7 +49,7 @@ def evaluate(statements: list[Statement], split: str = "custom", reader="default
 
 
 def _score(statements, results, split) -> Evaluation:
-    confusion = {label: {v: 0 for v in VERDICTS} for label in LABELS}
+    confusion = {label: {v: 0 for v in VERDICTS} for label in VERDICTS}
     correct = primary_hits = deflections = 0
     true_pos, false_pos, support = Counter(), Counter(), Counter()
     mistakes = []

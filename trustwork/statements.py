@@ -125,8 +125,6 @@ def _rule_errors(record: dict, shown: str, line: int) -> list[ContentError]:
     return errors
 
 
-
-
 def labelled_errors(path: Path) -> tuple[list[Labelled], list[ContentError]]:
     """Read an evaluation set (`id,text,label,categories`), returning valid rows and every problem.
 
