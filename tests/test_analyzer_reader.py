@@ -8,7 +8,7 @@ import pytest
 
 from trustwork.analyzer import (DEFLECTION_THRESHOLD, OFF_TOPIC_THRESHOLD, SECOND_DEFLECTION_SHARE, analyze, cues,
                                 normalise, pattern_markers)
-from trustwork.analyzer_model import Reader, Reading, load_reader, model
+from trustwork.analyzer_model import Reader, Reading, features, load_reader, model
 from trustwork.errors import ContentError
 from trustwork.reader_training import differences, main as training_main, train
 from trustwork.statements import Labelled
@@ -256,3 +256,28 @@ def test_reading_part_of_a_statement_matches_reading_that_part_alone():
     floor = max(first_part.familiar, part.familiar) + 1
     assert list(model().read_parts(whole, bounds, min_familiar=floor)) == [None, None]
     assert list(model().read_parts(whole, bounds, min_familiar=part.familiar))[1] is not None
+
+
+def _names(text: str) -> list[str]:
+    return [name for name, _, _ in features(normalise(text))]
+
+
+def test_features_mark_negation_until_the_clause_ends():
+    names = _names("I didn't blame you, you were right")
+    assert "not_blame" in names and "not_you" in names
+    assert "you" in names and "not_were" not in names and "were" in names
+    assert "didn't not_blame" in names
+
+
+def test_texting_spellings_read_as_the_words_they_stand_for():
+    assert "not_blame" in _names("i dont blame u") and "you" not in _names("i dont blame u")
+
+
+def test_words_after_a_turn_are_marked_until_the_sentence_ends():
+    norm = normalise("I'm sorry, though honestly you left me alone. I was wrong.")
+    found = features(norm)
+    turned = [name for name, _, _ in found if name.startswith("turn:")]
+    assert turned == ["turn:honestly", "turn:you", "turn:left", "turn:me", "turn:alone"]
+    assert all(norm[start:end] == name[len("turn:"):] for name, start, end in found if name.startswith("turn:"))
+    assert not any(name.startswith("turn:") for name in _names("I'm sorry. You left me alone."))
+    assert "turn:not_there" in _names("To be fair, you were never there")

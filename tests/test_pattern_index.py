@@ -30,6 +30,15 @@ def test_unlistable_patterns_are_searched_everywhere():
     assert found == [("any", 2), ("sorry", 15)]
 
 
+def test_remembered_beginnings_are_forgotten_when_a_pattern_is_added():
+    index = PatternIndex()
+    index.add("sorry", re.compile(r"sorry"))
+    text = "so sorry"
+    assert [(key, m.start()) for key, m in index.matches(text, [0, 3])] == [("sorry", 3)]
+    index.add("so", re.compile(r"so\b"))
+    assert sorted((key, m.start()) for key, m in index.matches(text, [0, 3])) == [("so", 0), ("sorry", 3)]
+
+
 def test_index_finds_exactly_what_matching_at_each_start_finds():
     """On bank statements (some with new lines and tabs between words), for every course pattern, the index's matches are those of `regex.match` at each
     start (or, for patterns it could not index, those of `finditer`)."""

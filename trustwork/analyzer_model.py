@@ -39,6 +39,12 @@ _SPELLINGS = {"u": "you", "ya": "you", "ur": "your", "r": "are", "im": "i'm", "i
               "wouldnt": "wouldn't", "shouldnt": "shouldn't", "werent": "weren't", "arent": "aren't",
               "thats": "that's", "theyre": "they're", "cuz": "because", "coz": "because", "cos": "because",
               "bc": "because", "tho": "though", "pls": "please", "plz": "please", "sry": "sorry", "soz": "sorry"}
+# The words after a turn, up to the end of its sentence, are read a second time as "turn:word", so the reader can
+# tell an apology's own words from those of the clause that takes it back (by cross-validation on the training pool,
+# +0.1 points of verdict accuracy on two versions of it).
+_TURN = re.compile(r"\b(?:but|though|although|still|however|mind you|then again|that said|to be fair|honestly"
+                   r"|at the same time|all i'm saying)\b")
+_SENTENCE_END = re.compile(r"[.;!?]")
 MIN_EVIDENCE = 2  # familiar features needed before the reader will speak where no pattern matched
 # Statements in this course are one person speaking to or about another. Without a personal pronoun the reader
 # speaks only when most of the statement is language it knows, so off-topic or foreign text stays unclear.
@@ -48,10 +54,12 @@ IMPERSONAL_MIN_SHARE = 0.5
 _PERSONAL = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|myself|you|you're|you've|you'd|you'll|your|we|we're|us|our)\b")
 
 Feature = tuple[str, int, int]  # name, start, end
+_DEFLECTING = frozenset(c for c, family in FAMILY.items() if family == "deflection")
 
 
 def features(norm: str) -> list[Feature]:
-    """Unigrams and bigrams of a normalised statement, negation-marked, with their character spans."""
+    """Unigrams and bigrams of a normalised statement, negation-marked, with their character spans, and the words
+    after a turn marked as such."""
     words: list[Feature] = []
     negated = False
     for match in _TOKEN.finditer(norm):
@@ -70,7 +78,20 @@ def features(norm: str) -> list[Feature]:
     found = list(words)
     for (first, start, _), (second, _, end) in zip(words, words[1:]):
         found.append((f"{first} {second}", start, end))
-    return found
+    return found + _after_turns(norm, words)
+
+
+def _after_turns(norm: str, words: list[Feature]) -> list[Feature]:
+    turned: dict[Feature, None] = {}
+    starts = [start for _, start, _ in words]
+    for turn in _TURN.finditer(norm):
+        stop = _SENTENCE_END.search(norm, turn.end())
+        stop = stop.start() if stop else len(norm)
+        for name, start, end in words[bisect.bisect_left(starts, turn.end()):]:
+            if end > stop:
+                break
+            turned[("turn:" + name, start, end)] = None
+    return list(turned)
 
 
 @dataclass
@@ -109,7 +130,7 @@ class Reading:
         """The probability that the statement is a deflection (its main category is a deflecting one), if it is
         on topic at all."""
         on_topic = 1.0 - self.off_topic
-        share = sum(p for c, p in self.probabilities.items() if FAMILY.get(c) == "deflection")
+        share = sum(p for c, p in self.probabilities.items() if c in _DEFLECTING)
         return share / on_topic if on_topic > 0 else 0.0
 
     def ranked(self, family: str | None = None) -> list[str]:

@@ -95,10 +95,12 @@ class PatternIndex:
     """
 
     LONGEST = 6
+    CACHED = 20_000  # text beginnings whose candidate patterns are remembered (a few MB at most)
 
     def __init__(self):
         self._by_length: list[dict[str, list]] = [defaultdict(list) for _ in range(self.LONGEST + 1)]
         self._everywhere: list = []
+        self._candidates: dict[str, tuple] = {}
 
     def add(self, key, regex: re.Pattern) -> None:
         """Index one compiled pattern under `key`, by the longest beginnings that can be listed."""
@@ -107,6 +109,7 @@ class PatternIndex:
             if beginnings is not None and not any(b[0] == " " for b in beginnings):
                 for beginning in beginnings:
                     self._by_length[len(beginning)][beginning].append((key, regex))
+                self._candidates.clear()
                 return
         self._everywhere.append((key, regex))
 
@@ -116,16 +119,28 @@ class PatternIndex:
         Patterns that could not be indexed are searched over the whole text instead.
         """
         spaced = _WHITE_SPACE.sub(" ", text)
-        tables = [(length, table) for length, table in enumerate(self._by_length) if table]
+        known = self._candidates
         for position in starts:
-            for length, table in tables:
-                for key, regex in table.get(spaced[position:position + length], ()):
-                    found = regex.match(text, position)
-                    if found:
-                        yield key, found
+            beginning = spaced[position:position + self.LONGEST]
+            candidates = known.get(beginning)
+            if candidates is None:
+                candidates = self._candidates_for(beginning)
+            for key, regex in candidates:
+                found = regex.match(text, position)
+                if found:
+                    yield key, found
         for key, regex in self._everywhere:
             for found in regex.finditer(text):
                 yield key, found
+
+    def _candidates_for(self, beginning: str) -> tuple:
+        """The patterns whose listed beginnings start `beginning` (LONGEST characters of the text, or fewer at its
+        end), remembered for the next text that begins the same way."""
+        candidates = tuple(entry for length, table in enumerate(self._by_length) if table and length <= len(beginning)
+                           for entry in table.get(beginning[:length], ()))
+        if len(self._candidates) < self.CACHED:
+            self._candidates[beginning] = candidates
+        return candidates
 
     @property
     def unindexed(self) -> int:
