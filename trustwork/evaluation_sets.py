@@ -6,5 +6,5 @@ from __future__ import annotations
 
 # Those the learned reader is trained on, and the test sets it never sees.
 TRAINING_SETS = ("development", "supplement", "training", "off_topic")
-TEST_SETS = ("external", "examiner", "examiner2", "examiner3", "examiner4", "off_topic_test")
+TEST_SETS = ("external", "examiner", "examiner2", "examiner3", "examiner4", "examiner5", "off_topic_test")
 EVALUATION_SETS = TRAINING_SETS + TEST_SETS
