@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .errors import ContentError
 from .paths import data_dir, display_path
-from .taxonomy import FAMILY, OFF_TOPIC
+from .taxonomy import DEFLECTION, FAMILY, OFF_TOPIC
 
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|[.,;:!?]")
 _NEGATORS = frozenset({"not", "never", "no", "nothing", "none", "nobody", "neither", "nor", "without", "cannot"})
@@ -54,7 +54,7 @@ IMPERSONAL_MIN_SHARE = 0.5
 _PERSONAL = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|myself|you|you're|you've|you'd|you'll|your|we|we're|us|our)\b")
 
 Feature = tuple[str, int, int]  # name, start, end
-_DEFLECTING = frozenset(c for c, family in FAMILY.items() if family == "deflection")
+_DEFLECTING = frozenset(DEFLECTION)
 
 
 def features(norm: str) -> list[Feature]:

@@ -124,8 +124,8 @@ def build_parser() -> argparse.ArgumentParser:
                           help="which statements: the bank's practice or heldout split; an independent set in "
                           f"data/evaluation/ ({', '.join(TRAINING_SETS)} teach the learned reader; "
                           f"{', '.join(TEST_SETS)} are test sets it never sees); tests (heldout and the test sets); "
-                          "all of them; cv (5-fold cross-validation on practice, about 4 minutes); or cv-pool "
-                          "(5-fold cross-validation on the independent training sets, about 5 minutes)")
+                          "all of them; cv (5-fold cross-validation on practice, up to 9 minutes); or cv-pool "
+                          "(5-fold cross-validation on the independent training sets, about 7 minutes)")
     evaluate.add_argument("--patterns-only", action="store_true", help="without the learned reader")
     evaluate.add_argument("--json", action="store_true", help="machine-readable results")
     evaluate.add_argument("--mistakes", action="store_true", help="also list every statement it got wrong")
